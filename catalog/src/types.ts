@@ -94,7 +94,7 @@ export interface CatalogProblem {
   /** JSON pointer into the file, e.g. `/errors/3/code`; empty for the whole file. */
   path: string;
   message: string;
-  /** Position in the file when it could be found. */
+  /** Position in the file when it could be found; both 1-based. */
   line?: number;
   column?: number;
 }

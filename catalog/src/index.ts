@@ -1,0 +1,8 @@
+export * from './types';
+export { createCatalog, type Catalog, type SearchHit } from './catalog';
+export { loadBuiltinCatalog, builtinCatalogData } from './builtin';
+export { parseCatalogFile } from './validate';
+export { decode, type DecodeOptions } from './decode';
+export { redact, REDACTED } from './redact';
+export { localize, retryLabel, retryDetail } from './localize';
+export { normalizeCode } from './suggest';
