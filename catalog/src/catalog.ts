@@ -165,7 +165,7 @@ export function createCatalog(sources: CatalogData[]): Catalog {
         seen.add(entry.id);
         hits.push({ entry, score, exact });
       };
-      const fullText = (index ??= createEntryIndex(entries)).query(q, limit + 10);
+      const fullText = (index ??= createEntryIndex(entries, types)).query(q, limit + 10);
       const top = fullText.length ? fullText[0].score : 1;
       // The exact code first, then a code the query misspells, then the full-text ranking.
       const exactCode = byCodeMap.has(q) ? q : byNormCode.get(normalizeCode(q));

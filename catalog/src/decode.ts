@@ -1,7 +1,7 @@
 import type { Catalog } from './catalog';
 import { bodyAfter, lastBetween, scanHttp, type HeaderLine, type StatusLine } from './httpScan';
 import { scanJsonObjects } from './jsonScan';
-import { redact } from './redact';
+import { redact, redactWith, secretsIn } from './redact';
 import { extractKeyValues, findGoErrorStrings, SDK_ERROR_LINE, type LooseError } from './sdkText';
 import type { DecodeProblem, DecodeResult, Envelope, ErrorEntry, Finding, Retry, SourceKind } from './types';
 
@@ -37,20 +37,22 @@ const httpStatusOf = (v: unknown): number | null => {
 // Keys under which wrappers (loggers, SDKs, gateways) put the error body.
 const WRAPPER_KEYS = ['error', 'errors', 'err', 'response', 'body', 'data', 'detail', 'details', 'cause', 'payload', 'result', 'res', 'resp', 'json'];
 
+/** Request id, idempotency key and HTTP status written in a JSON object (body fields, or a logger's). */
+function directFields(o: Json): { requestId: string | null; idempotencyKey: string | null; httpStatus: number | null } {
+  return {
+    requestId: str(o.request_id) ?? str(o.requestId) ?? str(o['x-request-id']),
+    idempotencyKey: str(o.idempotency_key) ?? str(o.idempotencyKey) ?? str(o['x-idempotency-key']),
+    httpStatus: httpStatusOf(o.httpStatus) ?? httpStatusOf(o.http_status) ?? httpStatusOf(o.status_code) ?? httpStatusOf(o.statusCode) ?? httpStatusOf(o.status),
+  };
+}
+
 /** The error fields of one JSON object, if it is an error body. */
 function directShape(o: Json, start: number, end: number): Candidate | undefined {
   const rawCode = o.code;
   const code = typeof rawCode === 'string' && rawCode.trim() ? rawCode : typeof rawCode === 'number' && Number.isFinite(rawCode) ? rawCode : null;
   const type = str(o.type);
   const message = str(o.message) ?? str(o.msg);
-  const base = {
-    start,
-    end,
-    kind: 'json' as SourceKind,
-    requestId: str(o.request_id) ?? str(o.requestId) ?? str(o['x-request-id']),
-    idempotencyKey: str(o.idempotency_key) ?? str(o.idempotencyKey) ?? str(o['x-idempotency-key']),
-    httpStatus: httpStatusOf(o.httpStatus) ?? httpStatusOf(o.http_status) ?? httpStatusOf(o.status_code) ?? httpStatusOf(o.statusCode) ?? httpStatusOf(o.status),
-  };
+  const base = { start, end, kind: 'json' as SourceKind, ...directFields(o) };
   if (code !== null && (message !== null || type !== null)) {
     // Some gateways answer success as {"code":0,"message":"success"}.
     if (code === 0 && (message === null || /^(success|ok)$/i.test(message))) return undefined;
@@ -66,21 +68,36 @@ function directShape(o: Json, start: number, end: number): Candidate | undefined
   return undefined;
 }
 
-/** Breadth-first through wrappers (no recursion) to the first error body. */
+type Inherited = Pick<Candidate, 'requestId' | 'idempotencyKey' | 'httpStatus'>;
+
+/** Breadth-first through wrappers (no recursion) to the first error body; a wrapper's request id and status carry down. */
 function errorShape(value: unknown, start: number, end: number): Candidate | undefined {
-  const queue: { v: unknown; depth: number }[] = [{ v: value, depth: 0 }];
+  const none: Inherited = { requestId: null, idempotencyKey: null, httpStatus: null };
+  const queue: { v: unknown; depth: number; up: Inherited }[] = [{ v: value, depth: 0, up: none }];
   let weak: Candidate | undefined;
+  const fill = (c: Candidate, up: Inherited): Candidate => ({
+    ...c,
+    requestId: c.requestId ?? up.requestId,
+    idempotencyKey: c.idempotencyKey ?? up.idempotencyKey,
+    httpStatus: c.httpStatus ?? up.httpStatus,
+  });
   for (let seen = 0; queue.length && seen < 200; seen++) {
-    const { v, depth } = queue.shift() as { v: unknown; depth: number };
+    const { v, depth, up } = queue.shift() as { v: unknown; depth: number; up: Inherited };
     if (Array.isArray(v)) {
-      for (const item of v.slice(0, 10)) queue.push({ v: item, depth: depth + 1 });
+      for (const item of v.slice(0, 10)) queue.push({ v: item, depth: depth + 1, up });
       continue;
     }
     if (!isObject(v)) continue;
     const shape = directShape(v, start, end);
-    if (shape && !shape.weak) return shape;
-    if (shape && !weak) weak = shape;
+    if (shape && !shape.weak) return fill(shape, up);
+    if (shape && !weak) weak = fill(shape, up);
     if (depth >= 6) continue;
+    const own = directFields(v);
+    const next: Inherited = {
+      requestId: own.requestId ?? up.requestId,
+      idempotencyKey: own.idempotencyKey ?? up.idempotencyKey,
+      httpStatus: own.httpStatus ?? up.httpStatus,
+    };
     for (const key of Object.keys(v)) {
       if (!WRAPPER_KEYS.includes(key.toLowerCase())) continue;
       const child = v[key];
@@ -88,12 +105,12 @@ function errorShape(value: unknown, start: number, end: number): Candidate | und
         const t = child.trim();
         if (t.startsWith('{') && t.length < 1_000_000) {
           try {
-            queue.push({ v: JSON.parse(t), depth: depth + 1 });
+            queue.push({ v: JSON.parse(t), depth: depth + 1, up: next });
           } catch {
             /* not JSON: a plain message, handled by directShape */
           }
         }
-      } else if (typeof child === 'object' && child !== null) queue.push({ v: child, depth: depth + 1 });
+      } else if (typeof child === 'object' && child !== null) queue.push({ v: child, depth: depth + 1, up: next });
     }
   }
   return weak;
@@ -306,7 +323,8 @@ export function decode(text: string, catalog: Catalog, options?: DecodeOptions):
 function decodeUnsafe(input: string, catalog: Catalog, options?: DecodeOptions): DecodeResult {
   const notes: string[] = [];
   if (typeof input !== 'string') return { findings: [], notes: ['decode needs text.', DECODE_HELP] };
-  const maxFindings = Math.max(1, Math.floor(options?.maxFindings ?? 200));
+  const requested = Number(options?.maxFindings ?? 200);
+  const maxFindings = Number.isFinite(requested) ? Math.max(1, Math.min(100_000, Math.floor(requested))) : 200;
   let text = input;
   if (text.length > MAX_INPUT) {
     notes.push(`The input is ${text.length} characters; only the first ${MAX_INPUT} were read.`);
@@ -424,12 +442,13 @@ function decodeUnsafe(input: string, catalog: Catalog, options?: DecodeOptions):
     });
   }
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged = mergeSameLine(text, candidates);
 
   const findings: Finding[] = [];
   let skipped = 0;
   let prevEnd = 0;
   let acceptedEnd = -1;
-  for (const c of candidates) {
+  for (const c of merged) {
     if (c.start < acceptedEnd && c.end <= acceptedEnd) continue; // inside one already taken
     if (findings.length >= maxFindings) {
       // Only counted from here on; a weak body is not known to be an error without its status, so it is not counted.
@@ -446,7 +465,17 @@ function decodeUnsafe(input: string, catalog: Catalog, options?: DecodeOptions):
     }
     acceptedEnd = Math.max(acceptedEnd, c.end);
     prevEnd = Math.max(prevEnd, c.end);
-    const checked = check(catalog, { ...c, httpStatus });
+    // Redact before checking: problem messages quote (and may cut) these strings. Secrets named
+    // anywhere around the response are scrubbed too: a field may hold a value whose key was cut off.
+    const secrets = secretsIn(text.slice(Math.max(0, c.start - 2000), Math.min(text.length, c.end + 2000)));
+    const r = (v: string | null) => (v === null ? null : redactWith(v, secrets));
+    const checked = check(catalog, {
+      ...c,
+      httpStatus,
+      code: typeof c.code === 'string' ? redactWith(c.code, secrets) : c.code,
+      type: r(c.type),
+      message: r(c.message),
+    });
     const headerTo = Math.max(c.start, c.kind === 'html' || c.kind === 'plain' ? c.end : c.start);
     const finding: Finding = {
       envelope: checked.envelope,
@@ -464,7 +493,7 @@ function decodeUnsafe(input: string, catalog: Catalog, options?: DecodeOptions):
       problems: checked.problems,
       source: { kind: c.kind, start: c.start, end: c.end },
     };
-    findings.push(redactFinding(finding));
+    findings.push(redactFinding(finding, secrets));
   }
 
   if (skipped) notes.push(`Showing the first ${findings.length} error responses; ${skipped} more were skipped.`);
@@ -477,21 +506,58 @@ function decodeUnsafe(input: string, catalog: Catalog, options?: DecodeOptions):
   return { findings, notes };
 }
 
+/**
+ * One response logged twice on a line (`<code>: <message> (HTTP 400) body={…}`): the SDK string
+ * and the body become one finding, each filling the other's gaps.
+ */
+function mergeSameLine(text: string, sorted: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of sorted) {
+    const prev = out[out.length - 1];
+    if (
+      prev &&
+      !prev.weak &&
+      !c.weak &&
+      prev.code !== null &&
+      String(prev.code) === String(c.code) &&
+      c.start >= prev.end &&
+      c.start - prev.end <= 300 &&
+      !text.slice(prev.end, c.start).includes('\n')
+    ) {
+      const body = prev.kind === 'json' ? prev : c;
+      const other = body === prev ? c : prev;
+      out[out.length - 1] = {
+        ...body,
+        start: prev.start,
+        end: c.end,
+        type: body.type ?? other.type,
+        message: body.message ?? other.message,
+        httpStatus: body.httpStatus ?? other.httpStatus,
+        requestId: body.requestId ?? other.requestId,
+        idempotencyKey: body.idempotencyKey ?? other.idempotencyKey,
+      };
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
+}
+
 /** The last status line after the previous response and before this one (its own, for HTML/plain bodies). */
 function statusBefore(lines: readonly StatusLine[], from: number, c: Candidate): StatusLine | undefined {
   if (c.kind === 'html' || c.kind === 'plain') return lastBetween(lines, c.start, c.start + 1);
   return lastBetween(lines, from, c.start);
 }
 
-function redactFinding(f: Finding): Finding {
-  const r = (s: string | null) => (s === null ? null : redact(s));
+function redactFinding(f: Finding, secrets: readonly string[]): Finding {
+  const r = (s: string | null) => (s === null ? null : redactWith(s, secrets));
   return {
     ...f,
-    code: typeof f.code === 'string' ? redact(f.code) : f.code,
+    code: typeof f.code === 'string' ? redactWith(f.code, secrets) : f.code,
     type: r(f.type),
     message: r(f.message),
     requestId: r(f.requestId),
     idempotencyKey: r(f.idempotencyKey),
-    problems: f.problems.map((p) => ({ ...p, message: redact(p.message), ...(p.suggestions ? { suggestions: p.suggestions } : {}) })),
+    problems: f.problems.map((p) => ({ ...p, message: redactWith(p.message, secrets), ...(p.suggestions ? { suggestions: p.suggestions } : {}) })),
   };
 }

@@ -26,6 +26,8 @@ const STATUS = /^\s*(?:[<>]\s*)?HTTP\/\d(?:\.\d)?\s+(\d{3})\b/;
 const HEADER = /^\s*(?:[<>]\s*)?([A-Za-z][A-Za-z0-9_-]{0,63})\s*:\s*(.*?)\s*$/;
 export const WANTED_HEADERS = new Set(['x-request-id', 'request-id', 'request_id', 'x-idempotency-key', 'idempotency-key', 'content-type']);
 const MAX_LINE = 8192;
+/** First letters (lower case) of the wanted header names. */
+const HEADER_FIRST = new Set([...WANTED_HEADERS].map((h) => h.charCodeAt(0)));
 
 export function scanHttp(text: string): HttpScan {
   const statusLines: StatusLine[] = [];
@@ -35,16 +37,22 @@ export function scanHttp(text: string): HttpScan {
   while (start < n) {
     let end = text.indexOf('\n', start);
     if (end === -1) end = n;
-    // Header and status lines are short; long lines are bodies.
-    if (end - start <= MAX_LINE) {
-      const line = text.slice(start, end);
-      if (line.includes('HTTP/')) {
-        const m = STATUS.exec(line);
-        if (m) statusLines.push({ offset: start, lineEnd: Math.min(n, end + 1), status: Number(m[1]) });
-      } else if (line.includes(':')) {
-        const h = HEADER.exec(line);
-        if (h && WANTED_HEADERS.has(h[1].toLowerCase())) headers.push({ offset: start, name: h[1].toLowerCase(), value: h[2] });
-      }
+    // Look at the first character after blanks and a curl `<`/`>` marker before slicing anything:
+    // most lines of a big paste are neither status lines nor wanted headers.
+    let p = start;
+    while (p < end && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+    const marker = text.charCodeAt(p);
+    if (marker === 60 || marker === 62) {
+      p++;
+      while (p < end && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+    }
+    const first = text.charCodeAt(p) | 0x20; // lower case for letters
+    if (first === 104 /* h */ && text.startsWith('HTTP/', p)) {
+      const m = STATUS.exec(text.slice(p, Math.min(end, p + 64)));
+      if (m) statusLines.push({ offset: start, lineEnd: Math.min(n, end + 1), status: Number(m[1]) });
+    } else if (HEADER_FIRST.has(first) && end - start <= MAX_LINE) {
+      const h = HEADER.exec(text.slice(start, end));
+      if (h && WANTED_HEADERS.has(h[1].toLowerCase())) headers.push({ offset: start, name: h[1].toLowerCase(), value: h[2] });
     }
     start = end + 1;
   }

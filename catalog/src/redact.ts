@@ -8,13 +8,15 @@ const SECRET_KEY =
   'secret[_-]?key|secretkey|webhook[_-]?secret|password|passwd|token|secret';
 // key, then quotes/backslashes of JSON or escaped JSON, a separator, then the value up to a delimiter.
 // Linear: every part is a character class or a fixed alternation.
+// A word start, or right after an escaped newline/tab inside a logged JSON string (`\nBearer …`).
+const START = String.raw`(?:(?<![\w-])|(?<=\\[nrt]))`;
 const KEY_VALUE = new RegExp(
-  `(?<![\\w-])(${SECRET_KEY})([\\\\"']*\\s*[:=]\\s*[\\\\"']*)((?:bearer|basic|token)\\s+)?([^\\s"'\\\\,;&}\\])<>]+)`,
+  String.raw`${START}(${SECRET_KEY})([\\"']*\s*[:=]\s*[\\"']*)((?:bearer|basic|token)\s+)?(?!\[REDACTED\]|(?:bearer|basic|token)\s+\[REDACTED\])([^\s"'\\,;&}\])<>]+)`,
   'gi',
 );
-const BEARER = /\b(Bearer|Basic)\s+(?!\[REDACTED\])[A-Za-z0-9\-._~+/]+=*/g;
+const BEARER = new RegExp(String.raw`${START}(Bearer|Basic)\s+(?!\[REDACTED\])[A-Za-z0-9\-._~+/]+=*`, 'g');
 // JSON Web Tokens, wherever they stand.
-const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}(?:\.[A-Za-z0-9_-]*)?/g;
+const JWT = new RegExp(String.raw`${START}eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}(?:\.[A-Za-z0-9_-]*)?`, 'g');
 // 13–19 digits, single spaces or dashes allowed between them.
 const DIGITS = /(?<![\d])\d(?:[ -]?\d){12,}(?!\d)/g;
 
@@ -58,6 +60,33 @@ function maskCards(run: string): string {
     }
   }
   return run;
+}
+
+/**
+ * The raw secret values in a text (credential values, bearer tokens, JWTs, card numbers), so that
+ * a caller can scrub them from strings cut out of that text, where the key naming them may be gone.
+ */
+export function secretsIn(text: string): string[] {
+  if (typeof text !== 'string' || !text) return [];
+  const out = new Set<string>();
+  for (const m of text.matchAll(KEY_VALUE)) out.add(m[4]);
+  for (const m of text.matchAll(BEARER)) out.add(m[0].replace(/^(Bearer|Basic)\s+/, ''));
+  for (const m of text.matchAll(JWT)) out.add(m[0]);
+  for (const m of text.matchAll(DIGITS)) {
+    const masked = maskCards(m[0]);
+    if (masked === m[0]) continue;
+    out.add(m[0]);
+    out.add(m[0].replace(/[ -]/g, ''));
+  }
+  // Short values would scrub ordinary words.
+  return [...out].filter((v) => v.length >= 6);
+}
+
+/** redact(), then every occurrence of the given secret values replaced too. */
+export function redactWith(text: string, secrets: readonly string[]): string {
+  let out = redact(text);
+  for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  return out;
 }
 
 /**

@@ -101,12 +101,17 @@ const KEY_NAMES: Record<string, keyof Omit<LooseError, 'start' | 'end'>> = {
   request_id: 'requestId',
   idempotencykey: 'idempotencyKey',
   idempotency_key: 'idempotencyKey',
+  // Java-style getters print as errorCode / errorMessage.
+  errorcode: 'code',
+  error_code: 'code',
+  errormessage: 'message',
+  error_message: 'message',
 };
 
 // key, separator, then a quoted value, a number, or a bare value. Bare message values run to the
 // next `Key:`/`key=` or a closing bracket (Go's `%+v` prints `Message:Retrieve payment intent failed StatusCode:400`).
 const KV =
-  /(?<![\w.-])["']?(type|code|message|msg|httpStatus|http_status|statusCode|status_code|status|requestId|request_id|idempotencyKey|idempotency_key)["']?\s*[:=]\s*(?:'((?:\\.|[^'\\\n]){0,2000})'|"((?:\\.|[^"\\\n]){0,2000})"|([^\s,;}\])'"]{1,200}(?:[ \t]+(?![A-Za-z_]\w*\s*[:=])[^\s,;}\])'"]{1,200}){0,60}))/gi;
+  /(?<![\w.-])["']?(type|code|message|msg|errorCode|error_code|errorMessage|error_message|httpStatus|http_status|statusCode|status_code|status|requestId|request_id|idempotencyKey|idempotency_key)["']?\s*[:=](?!=)\s*(?:'((?:\\.|[^'\\\n]){0,2000})'|"((?:\\.|[^"\\\n]){0,2000})"|([^\s,;}\])'"]{1,200}(?:[ \t]+(?![A-Za-z_]\w*\s*[:=])[^\s,;}\])'"]{1,200}){0,60}))/gi;
 
 function unescape(s: string): string {
   return s.replace(/\\(["'\\/])/g, '$1').replace(/\\n/g, '\n').replace(/\\t/g, '\t');
@@ -117,16 +122,26 @@ export function extractKeyValues(text: string, start: number): LooseError | unde
   const found: LooseError = { start, end: start + text.length, code: null, type: null, message: null, httpStatus: null, requestId: null, idempotencyKey: null };
   KV.lastIndex = 0;
   let any = false;
+  let messageFromMsg = false;
   for (let m = KV.exec(text); m; m = KV.exec(text)) {
-    const field = KEY_NAMES[m[1].toLowerCase()];
+    const key = m[1].toLowerCase();
+    const field = KEY_NAMES[key];
     const quoted = m[2] ?? m[3];
     const value = quoted !== undefined ? unescape(quoted) : m[4];
     if (!field || value === undefined) continue;
-    if (found[field] !== null) continue; // the first occurrence wins
+    // The first occurrence wins, except that a logger's own `msg` gives way to the error's `message`.
+    if (field === 'message' && messageFromMsg && key !== 'msg') {
+      found.message = value;
+      messageFromMsg = false;
+      continue;
+    }
+    if (found[field] !== null) continue;
+    if (field === 'message' && key === 'msg') messageFromMsg = true;
     if (field === 'httpStatus') {
       const n = Number(value);
       if (Number.isInteger(n) && n >= 100 && n <= 599) found.httpStatus = n;
     } else if (field === 'code') {
+      if (found.code !== null) continue;
       found.code = quoted === undefined && NUMERIC.test(value) ? Number(value) : value;
       any = true;
     } else {

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import type { ErrorEntry } from './types';
+import type { ErrorEntry, TypeDef } from './types';
 
 const HAN = /\p{Script=Han}/u;
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -46,8 +46,18 @@ export interface EntryIndex {
   query(text: string, limit: number): { entry: ErrorEntry; score: number }[];
 }
 
+// Section names as the official page titles them, so "出款" or "payout" finds the whole section.
+const GROUP_WORDS: Record<string, string> = {
+  general: 'general 通用错误',
+  payment: 'payment 支付错误',
+  refund: 'refund 退款错误',
+  customer: 'customer 客户错误',
+  payout: 'payout 出款错误',
+};
+
 /** A full-text index over the entries, in both languages. */
-export function createEntryIndex(entries: readonly ErrorEntry[]): EntryIndex {
+export function createEntryIndex(entries: readonly ErrorEntry[], types: readonly TypeDef[] = []): EntryIndex {
+  const typeText = new Map(types.map((t) => [t.name, `${t.description?.en ?? ''}\n${t.description?.['zh-CN'] ?? ''}`]));
   const mini = new MiniSearch<Doc>({
     fields: ['code', 'message', 'en', 'zh', 'meta'],
     storeFields: [],
@@ -70,7 +80,10 @@ export function createEntryIndex(entries: readonly ErrorEntry[]): EntryIndex {
       message: [e.message ?? '', ...(e.messageExamples ?? [])].join('\n'),
       en: `${e.summary?.en ?? ''}\n${e.advice?.en ?? ''}`,
       zh: `${e.summary?.['zh-CN'] ?? ''}\n${e.advice?.['zh-CN'] ?? ''}`,
-      meta: `${(e.endpoints ?? []).join('\n')}\n${(e.types ?? []).join(' ')}\n${e.group}`,
+      // A row's own type says what kind of error it is; a section's list of types would only add noise.
+      meta: `${(e.endpoints ?? []).join('\n')}\n${(e.types ?? []).join(' ')}\n${GROUP_WORDS[e.group] ?? e.group}\n${
+        e.typeCertain && e.types?.length === 1 ? typeText.get(e.types[0]) ?? '' : ''
+      }`,
     })),
   );
   return {

@@ -7,14 +7,54 @@ import builtin from '../global-acquiring.json';
 import type { CatalogData, CatalogProblem } from './types';
 
 const MAX_PROBLEMS = 50;
-let validator: ValidateFunction | undefined;
+const MAX_DEPTH = 256;
+let validators: { document: ValidateFunction; entry: ValidateFunction } | undefined;
 
-function getValidator(): ValidateFunction {
-  if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
-    validator = ajv.compile(schema);
+function getValidators(): { document: ValidateFunction; entry: ValidateFunction } {
+  if (!validators) {
+    const document = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+    // The entry definition on its own, its local `#/$defs/…` references kept working.
+    const entry = new Ajv2020({ allErrors: true, strict: false }).compile({ $defs: schema.$defs, $ref: '#/$defs/errorEntry' });
+    validators = { document, entry };
   }
-  return validator;
+  return validators;
+}
+
+/**
+ * Validate the document without its entries, then each entry on its own, stopping at
+ * MAX_PROBLEMS: ajv with allErrors over one huge array grows its error list quadratically.
+ */
+function schemaErrors(value: unknown): ErrorObject[] {
+  const { document, entry } = getValidators();
+  const out: ErrorObject[] = [];
+  const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+  const errors = isObject ? (value as { errors?: unknown }).errors : undefined;
+  const shell = isObject && Array.isArray(errors) ? { ...(value as object), errors: [] } : value;
+  if (!document(shell)) out.push(...(document.errors ?? []));
+  if (Array.isArray(errors)) {
+    for (let i = 0; i < errors.length && out.length < MAX_PROBLEMS; i++) {
+      if (entry(errors[i])) continue;
+      for (const e of entry.errors ?? []) out.push({ ...e, instancePath: `/errors/${i}${e.instancePath}` });
+    }
+  }
+  return out;
+}
+
+/** Offset where nesting first goes deeper than `max` (outside strings), or -1. Linear, no recursion. */
+function tooDeepAt(text: string, max: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > max) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return -1;
 }
 
 /** 1-based line and column of an offset. */
@@ -78,6 +118,12 @@ export function parseCatalogFile(
       return { data: null, problems: [{ file, path: '', message: 'the catalog is not text' }] };
     }
     const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    // jsonc-parser recurses: refuse absurd nesting before it overflows the stack.
+    const deepAt = tooDeepAt(source, MAX_DEPTH);
+    if (deepAt !== -1) {
+      const at = position(source, deepAt);
+      return { data: null, problems: [{ file, path: '', message: `the file nests deeper than ${MAX_DEPTH} levels at line ${at.line}, column ${at.column}; a catalog never needs that`, ...at }] };
+    }
     const errors: ParseError[] = [];
     const value: unknown = parse(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     if (errors.length) {
@@ -89,11 +135,11 @@ export function parseCatalogFile(
       return { data: null, problems };
     }
     const root = parseTree(source);
-    const validate = getValidator();
-    if (!validate(value)) {
-      for (const e of (validate.errors ?? []).slice(0, MAX_PROBLEMS)) {
+    const schemaProblems = schemaErrors(value);
+    if (schemaProblems.length) {
+      for (const e of schemaProblems.slice(0, MAX_PROBLEMS)) {
         // oneOf reports each branch too; the branch errors say more, the summary only repeats.
-        if (e.keyword === 'oneOf' && (validate.errors ?? []).some((o) => o !== e && o.instancePath === e.instancePath)) continue;
+        if (e.keyword === 'oneOf' && schemaProblems.some((o) => o !== e && o.instancePath === e.instancePath)) continue;
         const property = e.keyword === 'additionalProperties' ? String((e.params as { additionalProperty: string }).additionalProperty) : undefined;
         const path = property !== undefined ? `${e.instancePath}/${escapePointer(property)}` : e.instancePath;
         problems.push({ file, path, message: `${path || '(root)'}: ${describe(e)}`, ...locate(root, source, e.instancePath, property) });
@@ -130,8 +176,12 @@ function semanticChecks(
     types.add(t.name);
     if (!t.httpStatus.includes(t.defaultHttpStatus)) add(`/types/${i}/defaultHttpStatus`, `${t.defaultHttpStatus} is not among the type's httpStatus`);
   });
+  // Docs links end up in hovers and panels: only web addresses, never command:, file: or javascript:.
+  const web = /^https?:\/\/[^\s<>()"'`]+$/;
+  if (!web.test(data.docs)) add('/docs', 'must be an http(s) URL');
   const ids = new Map<string, number>();
   data.errors.forEach((e, i) => {
+    if (!web.test(e.docs)) add(`/errors/${i}/docs`, 'must be an http(s) URL');
     const first = ids.get(e.id);
     if (first !== undefined) add(`/errors/${i}/id`, `duplicate id "${e.id}" (also /errors/${first})`);
     else ids.set(e.id, i);

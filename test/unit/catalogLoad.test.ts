@@ -54,6 +54,15 @@ describe('catalog: loading and validation', () => {
     assert.match(r.problems.find((p) => p.path === '/errors/0/types/0')?.message ?? '', /team_error/);
   });
 
+  it('refuses docs links that are not web addresses', () => {
+    const extra = JSON.parse(fixture('extra-valid.json'));
+    extra.errors[0].docs = 'javascript:alert(1)';
+    extra.errors[1].docs = 'command:workbench.action.terminal.new';
+    const r = parseCatalogFile(JSON.stringify(extra, null, 2), 'extra.json');
+    assert.equal(r.data, null);
+    assert.deepEqual(r.problems.map((p) => p.path), ['/errors/0/docs', '/errors/1/docs']);
+  });
+
   it('accepts a user catalog that uses built-in types and adds its own', () => {
     const r = parseCatalogFile(fixture('extra-valid.json'), 'extra.json');
     assert.deepEqual(r.problems, []);

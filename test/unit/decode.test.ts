@@ -255,6 +255,13 @@ describe('decode: logs and several responses', () => {
     });
   });
 
+  it('carries the request id and status of a log record down to the body inside it', () => {
+    check(only('{"level":"error","request_id":"req_log_5","status":500,"response":{"type":"api_error","code":"api_error","message":"An internal error occurred, please try again."}}'), {
+      envelope: 'A', code: 'api_error', type: 'api_error', message: 'An internal error occurred, please try again.',
+      httpStatus: 500, expectedHttpStatus: 500, problems: [], requestId: 'req_log_5',
+    });
+  });
+
   it('reads a body logged as an escaped JSON string', () => {
     check(only('{"msg":"request failed","body":"{\\"type\\":\\"payout_error\\",\\"code\\":\\"bank_account_not_found\\",\\"message\\":\\"Bank account not found\\"}"}'), {
       envelope: 'A', code: 'bank_account_not_found', type: 'payout_error', message: 'Bank account not found',
@@ -313,6 +320,34 @@ describe('decode: SDK error strings and dumps', () => {
     });
   });
 
+  it('reads a Java-style toString with errorCode / errorMessage / statusCode', () => {
+    check(only("com.uqpay.sdk.exception.UqpayApiException: UqpayApiException{errorCode='refund_processing', errorMessage='Refund is processing, please try again after', statusCode=400}"), {
+      envelope: 'A', code: 'refund_processing', type: null, message: 'Refund is processing, please try again after',
+      httpStatus: 400, expectedHttpStatus: 400, problems: [], matches: ['refund/refund_processing'],
+    });
+  });
+
+  it("reads Go's %+v print of an APIError", () => {
+    check(only('&{Type:payment_error Code:invalid_return_url Message:Invalid return url StatusCode:400}'), {
+      envelope: 'A', code: 'invalid_return_url', type: 'payment_error', message: 'Invalid return url',
+      httpStatus: 400, expectedHttpStatus: 400, problems: [], matches: ['payment/invalid_return_url'],
+    });
+  });
+
+  it('reads logfmt fields, preferring the error message over the logger msg', () => {
+    check(only('level=error msg="uqpay call failed" type=payout_error code=create_payout_failed message="Create payout failed" status=400 request_id=req_77'), {
+      envelope: 'A', code: 'create_payout_failed', type: 'payout_error', message: 'Create payout failed',
+      httpStatus: 400, expectedHttpStatus: 400, problems: [], requestId: 'req_77', matches: ['payout/create_payout_failed'],
+    });
+  });
+
+  it('makes one finding of an SDK string and the body logged beside it', () => {
+    check(only('ERROR retrieve_payment_intent_failed: Retrieve payment intent failed (HTTP 404) body={"type":"payment_error","code":"retrieve_payment_intent_failed","message":"Retrieve payment intent failed"}'), {
+      envelope: 'A', code: 'retrieve_payment_intent_failed', type: 'payment_error', message: 'Retrieve payment intent failed',
+      httpStatus: 404, expectedHttpStatus: 400, problems: ['http-status-mismatch'], kind: 'json',
+    });
+  });
+
   it('reads `Name: message` alone when the message names exactly one code', () => {
     check(only('IdempotencyError: Idempotency key is invalid'), {
       envelope: 'A', code: 'invalid idempotency key format', type: null, message: 'Idempotency key is invalid',
@@ -356,6 +391,14 @@ describe('decode: checks against the catalog', () => {
     check(only('{"type":"refund_error","code":"refund_amount_exceeded","message":"Amount too large"}'), {
       envelope: 'A', code: 'refund_amount_exceeded', type: 'refund_error', message: 'Amount too large',
       httpStatus: null, expectedHttpStatus: 400, problems: ['message-mismatch'],
+    });
+  });
+
+  it('does not flag an unlisted message for a row whose message the seed says varies', () => {
+    // The seed gives unauthorized_error's messages only as examples ("例如").
+    check(only('HTTP/1.1 401 Unauthorized\n\n{"type":"unauthorized_error","code":"unauthorized_error","message":"auth token is revoked"}'), {
+      envelope: 'A', code: 'unauthorized_error', type: 'unauthorized_error', message: 'auth token is revoked',
+      httpStatus: 401, expectedHttpStatus: 401, problems: [],
     });
   });
 

@@ -33,6 +33,10 @@ describe('catalog: search', () => {
     assert.ok(refundHits.length >= 5);
     assert.ok(refundHits.every((h) => h.entry.group === 'refund' || String(h.entry.code).includes('refund')), refundHits.map((h) => h.entry.id).join());
     assert.equal(codes('余额', 1)[0], 'insufficient_balance');
+    // The seed's section titles: 出款错误 (payout), 客户错误 (customer).
+    assert.ok(c.search('出款', { limit: 5 }).every((h) => h.entry.group === 'payout'));
+    assert.deepEqual(c.search('客户', { limit: 3 }).map((h) => h.entry.group), ['customer', 'customer', 'customer']);
+    assert.ok(codes('幂等').includes('invalid idempotency key format'));
     assert.ok(codes('银行账户').includes('bank_account_not_found') || codes('银行账户').includes('bank_account_already_exists'));
   });
 
