@@ -1,0 +1,291 @@
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+  type DidChangeConfigurationParams,
+  type DidChangeWatchedFilesParams,
+  type TextDocumentChangeEvent,
+  type FileEvent,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { builtinCatalogData, loadBuiltinCatalog } from '../../catalog/src/builtin';
+import { createCatalog } from '../../catalog/src/catalog';
+import type { CatalogData, CatalogProblem } from '../../catalog/src/types';
+import { createErrorCodeService, FIX_ALL_KIND, resolveSettings, DEFAULT_SETTINGS, type ServiceSettings } from './service';
+
+/** How long typing pauses before a changed document is validated again. */
+const DEBOUNCE_MS = 100;
+
+/** The raw `uqpayErrors` section as a client sends it. */
+interface RawSettings {
+  docsLanguage?: 'auto' | 'en' | 'zh-CN';
+  extraCatalogs?: unknown;
+  [key: string]: unknown;
+}
+
+/**
+ * The LSP layer: every handler fetches the document and its settings, calls the service once, and
+ * runs inside `guard` (cancellation honoured, exceptions logged and answered with an empty result).
+ */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const service = createErrorCodeService({ catalog: loadBuiltinCatalog() });
+  const settingsCache = new Map<string, Promise<ServiceSettings>>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The version and text last validated (or being validated) per document. */
+  const validated = new Map<string, { version: number; text: string }>();
+  let locale = 'en';
+  let canPullConfiguration = false;
+  let canWatchFiles = false;
+  let canRegisterConfiguration = false;
+  let workspaceRoot: string | undefined;
+  let globalRaw: RawSettings = {};
+  let catalogFiles: string[] = [];
+  const catalogProblemUris = new Set<string>();
+  const reportedProblems = new Set<string>();
+  let watcherRegistration: { dispose(): void } | undefined;
+
+  async function guard<T>(name: string, token: CancellationToken | undefined, fallback: T, fn: () => T | Promise<T>): Promise<T> {
+    if (token?.isCancellationRequested) return fallback;
+    try {
+      const result = await fn();
+      return token?.isCancellationRequested ? fallback : result;
+    } catch (e) {
+      connection.console.error(`${name} failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return fallback;
+    }
+  }
+
+  const autoLanguage = (): 'en' | 'zh-CN' => (/^zh/i.test(locale) ? 'zh-CN' : 'en');
+
+  function toSettings(raw: RawSettings | undefined): ServiceSettings {
+    const r = raw ?? {};
+    return resolveSettings({ ...r, docsLanguage: r.docsLanguage === 'en' || r.docsLanguage === 'zh-CN' ? r.docsLanguage : autoLanguage() }, DEFAULT_SETTINGS);
+  }
+
+  async function fetchRaw(scopeUri?: string): Promise<RawSettings> {
+    if (!canPullConfiguration) return globalRaw;
+    const raw = await connection.workspace.getConfiguration(scopeUri ? { scopeUri, section: 'uqpayErrors' } : { section: 'uqpayErrors' });
+    return raw && typeof raw === 'object' ? (raw as RawSettings) : {};
+  }
+
+  function settingsFor(uri: string): Promise<ServiceSettings> {
+    let s = settingsCache.get(uri);
+    if (!s) {
+      s = fetchRaw(uri).then(toSettings, () => toSettings(undefined));
+      settingsCache.set(uri, s);
+    }
+    return s;
+  }
+
+  // ---- extra catalogs
+
+  function problemDiagnostic(p: CatalogProblem): Diagnostic {
+    const line = Math.max(0, (p.line ?? 1) - 1);
+    const character = Math.max(0, (p.column ?? 1) - 1);
+    return {
+      range: { start: { line, character }, end: { line, character: character + 1 } },
+      severity: DiagnosticSeverity.Error,
+      source: 'uqpay-errors',
+      code: 'catalog-problem',
+      message: p.path ? `${p.path}: ${p.message}` : p.message,
+    };
+  }
+
+  async function loadCatalogs(): Promise<void> {
+    const raw = await fetchRaw().catch(() => globalRaw);
+    const list = Array.isArray(raw.extraCatalogs) ? raw.extraCatalogs.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
+    catalogFiles = list.map((p) => (isAbsolute(p) || !workspaceRoot ? resolve(p) : resolve(workspaceRoot, p)));
+    const sources: CatalogData[] = [builtinCatalogData()];
+    const seenUris = new Set<string>();
+    for (const file of catalogFiles) {
+      const uri = pathToFileURL(file).toString();
+      let problems: CatalogProblem[];
+      try {
+        // only a regular file: reading a pipe or a device would block the server
+        const st = statSync(file);
+        if (!st.isFile()) throw new Error('not a regular file');
+        // the validator (ajv) loads only when a user catalog is configured: a faster start otherwise
+        const { parseCatalogFile } = await import('../../catalog/src/validate');
+        const parsed = parseCatalogFile(readFileSync(file, 'utf8'), file);
+        problems = parsed.problems;
+        if (parsed.data && problems.length === 0) sources.push(parsed.data); // a broken file is left out whole
+      } catch (e) {
+        problems = [{ file, path: '', message: `cannot read the catalog file: ${e instanceof Error ? e.message : String(e)}` }];
+      }
+      seenUris.add(uri);
+      catalogProblemUris.add(uri);
+      const key = `${file}\n${problems.map((p) => `${p.path}:${p.message}`).join('\n')}`;
+      if (problems.length && !reportedProblems.has(key)) {
+        reportedProblems.add(key);
+        // a plain notification: the message needs no answer
+        void connection.sendNotification(ShowMessageNotification.type, {
+          type: MessageType.Warning,
+          message: `UQPAY error catalog ${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} (first: ${problems[0].message}). The built-in catalog is still used.`,
+        });
+      }
+      void connection.sendDiagnostics({ uri, diagnostics: problems.map(problemDiagnostic) });
+    }
+    for (const uri of [...catalogProblemUris]) {
+      if (!seenUris.has(uri)) {
+        void connection.sendDiagnostics({ uri, diagnostics: [] });
+        catalogProblemUris.delete(uri);
+      }
+    }
+    let catalog;
+    try {
+      catalog = sources.length > 1 ? createCatalog(sources) : loadBuiltinCatalog();
+    } catch (e) {
+      connection.console.error(`extra catalogs ignored: ${e instanceof Error ? e.message : String(e)}`);
+      catalog = loadBuiltinCatalog();
+    }
+    service.setCatalog(catalog);
+    await watchCatalogs();
+  }
+
+  async function watchCatalogs(): Promise<void> {
+    if (!canWatchFiles) return;
+    watcherRegistration?.dispose();
+    watcherRegistration = undefined;
+    if (catalogFiles.length === 0) return;
+    try {
+      watcherRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: catalogFiles.map((f) => ({ globPattern: f.replace(/[[\]{}*?]/g, '?') })),
+      });
+    } catch (e) {
+      connection.console.error(`cannot watch catalog files: ${String(e)}`);
+    }
+  }
+
+  // ---- validation
+
+  async function validate(document: TextDocument): Promise<void> {
+    await guard('validation', undefined, undefined, async () => {
+      const settings = await settingsFor(document.uri);
+      const current = documents.get(document.uri);
+      if (!current || current.version !== document.version) return; // a newer version will come
+      const diagnostics = service.doValidation(current, settings);
+      validated.set(document.uri, { version: current.version, text: current.getText() });
+      await connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
+    });
+  }
+
+  function schedule(document: TextDocument): void {
+    const t = timers.get(document.uri);
+    if (t) clearTimeout(t);
+    timers.set(document.uri, setTimeout(() => {
+      timers.delete(document.uri);
+      const current = documents.get(document.uri);
+      if (current) void validate(current);
+    }, DEBOUNCE_MS));
+  }
+
+  function revalidateAll(): void {
+    validated.clear();
+    for (const d of documents.all()) void validate(d);
+  }
+
+  // ---- lifecycle
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const initOptions = params.initializationOptions as { displayLanguage?: unknown } | undefined;
+    locale = params.locale ?? (typeof initOptions?.displayLanguage === 'string' ? initOptions.displayLanguage : 'en');
+    const caps = params.capabilities;
+    canPullConfiguration = !!caps.workspace?.configuration;
+    canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
+    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+    try {
+      workspaceRoot = folder && folder.startsWith('file:') ? fileURLToPath(folder) : params.rootPath ?? undefined;
+    } catch {
+      workspaceRoot = undefined;
+    }
+    const init = params.initializationOptions as { settings?: RawSettings } | undefined;
+    if (init?.settings && typeof init.settings === 'object') globalRaw = init.settings;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['"', "'", '`'], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      },
+      serverInfo: { name: 'uqpay-errors-language-server' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (canRegisterConfiguration) {
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: 'uqpayErrors' }).catch(() => undefined);
+    }
+    await guard('loading catalogs', undefined, undefined, loadCatalogs);
+    revalidateAll();
+  });
+
+  connection.onDidChangeConfiguration(async (change: DidChangeConfigurationParams) => {
+    const raw = (change.settings as { uqpayErrors?: RawSettings } | null)?.uqpayErrors;
+    if (raw && typeof raw === 'object') globalRaw = raw;
+    settingsCache.clear();
+    await guard('loading catalogs', undefined, undefined, loadCatalogs);
+    revalidateAll();
+  });
+
+  connection.onDidChangeWatchedFiles(async (params: DidChangeWatchedFilesParams) => {
+    const watched = new Set(catalogFiles.map((f) => pathToFileURL(f).toString()));
+    if (!params.changes.some((c: FileEvent) => watched.has(c.uri))) return;
+    await guard('loading catalogs', undefined, undefined, loadCatalogs);
+    revalidateAll();
+  });
+
+  documents.onDidOpen((e: TextDocumentChangeEvent<TextDocument>) => {
+    // the change event that follows an open needs no second run
+    validated.set(e.document.uri, { version: e.document.version, text: e.document.getText() });
+    void validate(e.document);
+  });
+  documents.onDidChangeContent((e: TextDocumentChangeEvent<TextDocument>) => {
+    const last = validated.get(e.document.uri);
+    if (last && last.version === e.document.version && last.text === e.document.getText()) return;
+    schedule(e.document);
+  });
+  documents.onDidClose((e: TextDocumentChangeEvent<TextDocument>) => {
+    const t = timers.get(e.document.uri);
+    if (t) clearTimeout(t);
+    timers.delete(e.document.uri);
+    validated.delete(e.document.uri);
+    settingsCache.delete(e.document.uri);
+    service.forget(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  // ---- features
+
+  connection.onHover((params, token) => guard('hover', token, null, async () => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? service.doHover(doc, params.position, await settingsFor(doc.uri)) : null;
+  }));
+
+  connection.onCompletion((params, token) => guard('completion', token, null, async () => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? service.doComplete(doc, params.position, await settingsFor(doc.uri)) : null;
+  }));
+
+  connection.onCodeAction((params, token) => guard('code actions', token, [], async () => {
+    const doc = documents.get(params.textDocument.uri);
+    return doc ? service.doCodeActions(doc, params.range, params.context, await settingsFor(doc.uri)) : [];
+  }));
+
+  documents.listen(connection);
+  connection.listen();
+}

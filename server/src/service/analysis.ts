@@ -1,0 +1,169 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { CONTEXT_REACH, ContextFinder, type LiteralContext } from './context';
+import { familyOf } from './languages';
+import { findFences, scanCode, scanJson, scanText, scanYaml } from './scanners';
+import { DIALECTS } from './scanners/clike';
+import { fullScan, rescan, type CLikeScan } from './scanners/incremental';
+import type { ErrorObject, Family, Literal } from './scanners/types';
+
+/** A stretch of code in one language family (the whole file, or one Markdown fence). */
+export interface CodeRegion {
+  family: Family;
+  start: number;
+  end: number;
+  literals: Literal[];
+  finder: ContextFinder;
+  /** Context per literal index, filled on demand (null: none; a hole: not computed yet). */
+  contexts: (LiteralContext | null)[];
+  /** A whole C-like document: the lexer checkpoints that let the next version rescan only its edit. */
+  scan?: CLikeScan;
+}
+
+/** A stretch read as JSON, YAML or text (for hover on strings outside error objects). */
+export interface DataRegion {
+  family: 'json' | 'yaml' | 'text';
+  start: number;
+  end: number;
+  /** YAML scalar values. */
+  literals?: Literal[];
+}
+
+/** What one version of a document holds, computed once and shared by every feature. */
+export interface Analysis {
+  uri: string;
+  version: number;
+  languageId: string;
+  text: string;
+  code: CodeRegion[];
+  data: DataRegion[];
+  /** Objects with a `code` or `type` key, by start offset. */
+  objects: ErrorObject[];
+  /** Validation results per settings key. */
+  diagnostics: Map<string, Diagnostic[]>;
+  mentionsUqpay(): boolean;
+}
+
+function codeRegion(family: Family, text: string, start: number, end: number, prev?: CLikeScan): CodeRegion {
+  const dialect = family in DIALECTS ? DIALECTS[family as keyof typeof DIALECTS] : undefined;
+  if (dialect && start === 0 && end === text.length) {
+    const scan = prev ? rescan(prev, text, dialect) : fullScan(text, dialect);
+    return { family, start, end, literals: scan.lits, finder: new ContextFinder(text, family, scan.lits, start, end), contexts: new Array(scan.lits.length), scan };
+  }
+  const literals = scanCode(family, text, start, end);
+  return { family, start, end, literals, finder: new ContextFinder(text, family, literals, start, end), contexts: new Array(literals.length) };
+}
+
+/** Analyse one version; `prev` (an older version of the same document, given up by the caller) is reused where it can be. */
+export function analyzeText(uri: string, version: number, languageId: string, text: string, prev?: Analysis): Analysis {
+  const code: CodeRegion[] = [];
+  const data: DataRegion[] = [];
+  let objects: ErrorObject[] = [];
+  const add = (languageIdOf: string, start: number, end: number): void => {
+    const family = familyOf(languageIdOf);
+    if (!family || family === 'markdown') return;
+    if (family === 'json') {
+      objects = objects.concat(scanJson(text, start, end).objects);
+      data.push({ family, start, end });
+    } else if (family === 'yaml') {
+      const y = scanYaml(text, start, end);
+      objects = objects.concat(y.objects);
+      data.push({ family, start, end, literals: y.literals });
+    } else if (family === 'text') {
+      objects = objects.concat(scanText(text, start, end));
+      data.push({ family, start, end });
+    } else {
+      const old = prev && prev.languageId === languageId && prev.code.length === 1 ? prev.code[0] : undefined;
+      code.push(codeRegion(family, text, start, end, old?.family === family ? old.scan : undefined));
+    }
+  };
+  if (familyOf(languageId) === 'markdown') {
+    for (const f of findFences(text)) add(f.languageId, f.start, f.end);
+    objects.sort((a, b) => a.start - b.start);
+  } else add(languageId, 0, text.length);
+
+  // contexts of literals well before the first change still hold (a context reads a bounded
+  // window); those literals keep their index, as nothing before them changed
+  const first = code.length === 1 ? code[0].scan?.firstChange : undefined;
+  const old = prev && prev.code.length === 1 ? prev.code[0] : undefined;
+  if (old && first !== undefined) {
+    const lits = code[0].literals;
+    for (let k = 0; k < lits.length && k < old.contexts.length && lits[k].end + CONTEXT_REACH < first; k++) {
+      if (old.contexts[k] !== undefined) code[0].contexts[k] = old.contexts[k];
+    }
+  }
+  let mentions: boolean | undefined;
+  return {
+    uri, version, languageId, text, code, data, objects,
+    diagnostics: new Map(),
+    mentionsUqpay: () => (mentions ??= /uqpay/i.test(text)),
+  };
+}
+
+/** The context of a literal of a code region, cached on the region. */
+export function contextOf(_a: Analysis, region: CodeRegion, index: number): LiteralContext | undefined {
+  const cached = region.contexts[index];
+  if (cached !== undefined) return cached ?? undefined;
+  const ctx = region.finder.contextOf(index);
+  region.contexts[index] = ctx ?? null;
+  return ctx;
+}
+
+/** Index of the literal whose range holds `offset` (quotes included, end inclusive), or -1. */
+export function literalAt(lits: readonly Literal[], offset: number): number {
+  let lo = 0;
+  let hi = lits.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const l = lits[mid];
+    if (l.end < offset) lo = mid + 1;
+    else if (l.start > offset) hi = mid - 1;
+    else {
+      // nested literals (template holes) come after their parent: prefer the innermost
+      let best = mid;
+      for (let k = mid + 1; k < lits.length && lits[k].start <= offset; k++) if (lits[k].end >= offset) best = k;
+      return best;
+    }
+  }
+  return -1;
+}
+
+export function regionAt<T extends { start: number; end: number }>(regions: readonly T[], offset: number): T | undefined {
+  for (const r of regions) if (offset >= r.start && offset <= r.end) return r;
+  return undefined;
+}
+
+/** A small per-document cache: one analysis per uri, replaced when the version changes. */
+export class AnalysisCache {
+  private readonly map = new Map<string, Analysis>();
+  // a handful of recent documents: older ones are analysed again on demand (a few ms), which keeps
+  // memory flat with many files open
+  constructor(private readonly limit = 16) {}
+
+  get(document: TextDocument): Analysis {
+    const hit = this.map.get(document.uri);
+    // a client may resend a version number with other text (a second didOpen): the text decides
+    if (hit && hit.version === document.version && hit.languageId === document.languageId && hit.text === document.getText()) {
+      // keep recently used entries at the end of the map's order
+      this.map.delete(document.uri);
+      this.map.set(document.uri, hit);
+      return hit;
+    }
+    const text = document.getText();
+    const same = hit !== undefined && hit.languageId === document.languageId && hit.text === text;
+    const a = analyzeText(document.uri, document.version, document.languageId, text, hit);
+    if (same) a.diagnostics = hit!.diagnostics; // same text, new version: results still hold
+    this.map.delete(document.uri);
+    this.map.set(document.uri, a);
+    if (this.map.size > this.limit) this.map.delete(this.map.keys().next().value as string);
+    return a;
+  }
+
+  delete(uri: string): void {
+    this.map.delete(uri);
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
+}

@@ -1,0 +1,112 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { CompletionItemKind, type CompletionItem, type CompletionList, type Position, type Range } from 'vscode-languageserver-types';
+import type { Catalog } from '../../../catalog/src/catalog';
+import type { ErrorEntry, Lang } from '../../../catalog/src/types';
+import type { Analysis } from './analysis';
+import { codeMarkdown, entryDetail, typeMarkdown } from './describe';
+import { endpointNear, literalContext, objectTokenAt, tokenAt } from './tokens';
+
+interface BaseItem { label: string; entries: ErrorEntry[]; detail: string; doc: string }
+
+/** Items are built once per catalog and language; each request only ranks and places them. */
+const cache = new WeakMap<Catalog, Map<string, { codes: BaseItem[]; types: BaseItem[] }>>();
+
+function baseItems(catalog: Catalog, lang: Lang, withNumeric: boolean): { codes: BaseItem[]; types: BaseItem[] } {
+  let perLang = cache.get(catalog);
+  if (!perLang) cache.set(catalog, (perLang = new Map()));
+  const key = `${lang}|${withNumeric}`;
+  const hit = perLang.get(key);
+  if (hit) return hit;
+  const labels = [...catalog.codes];
+  if (withNumeric) for (const e of catalog.entries) if (typeof e.code === 'number' && !labels.includes(String(e.code))) labels.push(String(e.code));
+  const codes = labels.map((label) => {
+    const entries = catalog.byCode(label);
+    return { label, entries, detail: entryDetail(catalog, entries), doc: codeMarkdown(catalog, label, entries, lang) };
+  });
+  const types = catalog.types.map((def) => ({ label: def.name, entries: catalog.byType(def.name), detail: `HTTP ${def.httpStatus.join('/')}`, doc: typeMarkdown(catalog, def, lang) }));
+  const built = { codes, types };
+  perLang.set(key, built);
+  return built;
+}
+
+function items(base: BaseItem[], range: Range, kind: CompletionItemKind, rank: (b: BaseItem) => number): CompletionItem[] {
+  return base.map((b) => ({
+    label: b.label,
+    kind,
+    detail: b.detail,
+    documentation: { kind: 'markdown', value: b.doc },
+    sortText: `${rank(b)}_${b.label}`,
+    filterText: b.label,
+    textEdit: { range, newText: b.label },
+  }));
+}
+
+/** Codes (or types) inside a string literal in an error-code context, and in JSON/YAML `code`/`type` values. */
+export function doComplete(catalog: Catalog, a: Analysis, document: TextDocument, position: Position, lang: Lang): CompletionList | null {
+  const offset = document.offsetAt(position);
+  const text = a.text;
+  const replace = (cStart: number, cEnd: number): Range => {
+    // the edit must stay on the cursor's line and cover it
+    const end = cEnd >= offset && !text.slice(offset, cEnd).includes('\n') ? cEnd : offset;
+    return { start: document.positionAt(cStart), end: document.positionAt(end) };
+  };
+
+  const obj = objectTokenAt(a, offset);
+  if (obj && typeof obj.token.value === 'string') {
+    const { codes, types } = baseItems(catalog, lang, false);
+    const range = replace(obj.token.cStart, obj.token.cEnd);
+    if (obj.field === 'type') return { isIncomplete: false, items: items(types, range, CompletionItemKind.EnumMember, () => 0) };
+    const type = typeof obj.object.type?.value === 'string' ? obj.object.type.value : undefined;
+    const fits = (b: BaseItem) => !!type && b.entries.some((e) => e.types.includes(type));
+    const narrowedList = type && catalog.isType(type) ? codes.filter(fits) : codes;
+    return { isIncomplete: false, items: items(narrowedList.length ? narrowedList : codes, range, CompletionItemKind.Value, (b) => (fits(b) ? 0 : 1)) };
+  }
+
+  const yaml = yamlValueAt(a, offset);
+  if (yaml) {
+    const { codes, types } = baseItems(catalog, lang, false);
+    const range = { start: document.positionAt(yaml.start), end: position };
+    return { isIncomplete: false, items: items(yaml.field === 'type' ? types : codes, range, yaml.field === 'type' ? CompletionItemKind.EnumMember : CompletionItemKind.Value, () => 0) };
+  }
+
+  const tok = tokenAt(a, offset);
+  if (!tok || tok.kind !== 'literal') return null;
+  const lit = tok.literal;
+  if (lit.interpolated || offset < lit.cStart || offset > lit.cEnd) return null;
+  const ctx = literalContext(a, tok);
+  if (!ctx) return null;
+  const { codes, types } = baseItems(catalog, lang, true);
+  const range = replace(lit.cStart, lit.cEnd);
+  if (ctx.kind === 'type') return { isIncomplete: false, items: items(types, range, CompletionItemKind.EnumMember, () => 0) };
+  const endpoint = endpointNear(catalog, text, lit.start, tok.region.start);
+  const groups = new Set<string>();
+  const epGroup = endpoint ? catalog.endpoints.find((e) => e.name === endpoint)?.group : undefined;
+  if (epGroup) groups.add(epGroup);
+  // the other labels of the same switch: their groups are likely, the codes they handle are done
+  const handled = new Set<string>();
+  if (lit.brace !== undefined && lit.brace >= 0) {
+    const lits = tok.region.literals;
+    for (let k = Math.max(0, tok.index - 300); k < Math.min(lits.length, tok.index + 300); k++) {
+      const o = lits[k];
+      if (k === tok.index || o.brace !== lit.brace || !catalog.isCode(o.value)) continue;
+      handled.add(o.value);
+      for (const e of catalog.byCode(o.value)) if (catalog.byCode(o.value).length === 1) groups.add(e.group);
+    }
+  }
+  const rank = (b: BaseItem): number =>
+    (handled.has(b.label) ? 4 : 0)
+    + (endpoint && b.entries.some((e) => e.endpoints.includes(endpoint)) ? 0
+      : b.entries.some((e) => groups.has(e.group)) ? 1
+      : b.entries.some((e) => e.group === 'general') ? 2 : 3);
+  return { isIncomplete: false, items: items(codes, range, CompletionItemKind.Value, rank) };
+}
+
+/** YAML `code: |` or `type: "|` with the value still being typed. */
+function yamlValueAt(a: Analysis, offset: number): { field: 'code' | 'type'; start: number } | undefined {
+  const region = a.data.find((d) => d.family === 'yaml' && offset >= d.start && offset <= d.end);
+  if (!region) return undefined;
+  const lineStart = a.text.lastIndexOf('\n', offset - 1) + 1;
+  const m = /^\s*(?:-\s+)?(code|type)\s*:\s*(["']?)([\w ]*)$/.exec(a.text.slice(lineStart, offset));
+  if (!m) return undefined;
+  return { field: m[1] as 'code' | 'type', start: offset - m[3].length };
+}

@@ -1,0 +1,476 @@
+import type { Family, Literal } from './scanners/types';
+
+/**
+ * Is a string literal compared with an error code (or an error type)? Reads the code right around
+ * the literal: a comparison operator, `.equals(…)`, a `case`/`when` label or a match arm, a list
+ * tested with `in`/`includes`; then checks that the other side's last member is `code`,
+ * `getCode()`, `error_code`, `errorCode`... Only a bounded window is read, never the whole file.
+ */
+export interface LiteralContext {
+  kind: 'code' | 'type';
+  /** The member naming the field (`code` in `err.code`), when it can be renamed to its type twin. */
+  member?: { start: number; end: number; newText: string };
+}
+
+/** A member at the end (or start) of an expression. */
+interface Member {
+  name: string;
+  start: number;
+  end: number;
+  call: boolean;
+  index: boolean;
+  /** Where the member before it ends (inclusive), or -1. */
+  prev: number;
+}
+
+const CODE_NAMES = new Set(['code', 'Code', 'getCode', 'GetCode', 'error_code', 'errorCode', 'ErrorCode', 'getErrorCode', 'GetErrorCode']);
+const TYPE_NAMES = new Set(['type', 'Type', 'getType', 'error_type', 'errorType', 'ErrorType', 'getErrorType']);
+/** Conversions that keep the value: `e.code.as_str()`, `e.Code.ToString()`... */
+const CONVERSIONS = new Set(['as_str', 'as_ref', 'as_deref', 'to_string', 'toString', 'ToString', 'lower', 'upper', 'toLowerCase', 'toUpperCase',
+  'ToLower', 'ToUpper', 'ToLowerInvariant', 'lowercase', 'uppercase', 'downcase', 'upcase', 'to_s', 'strip', 'trim', 'Trim', 'unwrap', 'unwrap_or_default', 'rawValue', 'name', 'str']);
+/** Accessors that take the field name: `body.get("code")`, `h.dig(:code)`, `json.getString("code")`. */
+const GETTERS = new Set(['get', 'Get', 'fetch', 'dig', 'getString', 'optString', 'GetString', 'getStr', 'value']);
+
+const MAX_WINDOW = 400;
+/** How far after a literal its context can look (windows, lists of up to 64 items): edits beyond it cannot change it. */
+export const CONTEXT_REACH = 4 * MAX_WINDOW + 2048;
+
+function isIdent(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c > 127;
+}
+function isWs(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+export function skipWsBack(text: string, p: number, min: number): number {
+  while (p >= min && isWs(text.charCodeAt(p))) p--;
+  return p;
+}
+export function skipWsFwd(text: string, p: number, max: number): number {
+  while (p < max && isWs(text.charCodeAt(p))) p++;
+  return p;
+}
+
+function matchBack(text: string, p: number, open: number, close: number, min: number): number {
+  let depth = 0;
+  const stop = Math.max(min, p - MAX_WINDOW);
+  for (let q = p; q >= stop; q--) {
+    const c = text.charCodeAt(q);
+    if (c === close) depth++;
+    else if (c === open && --depth === 0) return q;
+  }
+  return -1;
+}
+function matchFwd(text: string, p: number, open: number, close: number, max: number): number {
+  let depth = 0;
+  const stop = Math.min(max, p + MAX_WINDOW);
+  for (let q = p; q < stop; q++) {
+    const c = text.charCodeAt(q);
+    if (c === open) depth++;
+    else if (c === close && --depth === 0) return q;
+  }
+  return -1;
+}
+
+function unquote(s: string): string | undefined {
+  const m = /^(?:(["'`])(.*)\1|:(\w+))$/.exec(s.trim());
+  return m ? (m[2] ?? m[3]) : undefined;
+}
+
+/** The member whose last character is at `p` (inclusive). */
+function memberAt(text: string, p: number, min: number): Member | undefined {
+  if (p < min) return undefined;
+  let c = text.charCodeAt(p);
+  if ((c === 33 || c === 63) && text.charCodeAt(p - 1) !== 61) { // TS/Kotlin/Swift `x!`, `x?`
+    p--;
+    c = text.charCodeAt(p);
+  }
+  if (c === 41 /* ) */) {
+    const open = matchBack(text, p, 40, 41, min);
+    if (open < 0) return undefined;
+    let s = open;
+    while (s - 1 >= min && isIdent(text.charCodeAt(s - 1))) s--;
+    if (s === open) { // a parenthesised expression: look inside
+      return memberAt(text, skipWsBack(text, p - 1, open + 1), open + 1);
+    }
+    const name = text.slice(s, open);
+    const arg = GETTERS.has(name) ? unquote(text.slice(open + 1, p)) : undefined;
+    return { name: arg ?? name, start: s, end: p + 1, call: arg === undefined, index: arg !== undefined, prev: prevEnd(text, s, min) };
+  }
+  if (c === 93 /* ] */) {
+    const open = matchBack(text, p, 91, 93, min);
+    if (open < 0) return undefined;
+    const key = unquote(text.slice(open + 1, p));
+    if (key === undefined) return undefined;
+    return { name: key, start: open, end: p + 1, call: false, index: true, prev: prevEnd(text, open, min) };
+  }
+  if (!isIdent(c)) return undefined;
+  let s = p;
+  while (s - 1 >= min && isIdent(text.charCodeAt(s - 1))) s--;
+  if (text.charCodeAt(s) === 36) s++; // PHP $code
+  return { name: text.slice(s, p + 1), start: s, end: p + 1, call: false, index: false, prev: prevEnd(text, s, min) };
+}
+
+/** The end of the member before a `.`, `?.`, `!!.`, `->` or `::` separator at `s - 1`, or -1. */
+function prevEnd(text: string, s: number, min: number): number {
+  let q = s - 1;
+  const c = text.charCodeAt(q);
+  if (c === 46) { // .
+    q--;
+    while (q >= min && (text.charCodeAt(q) === 63 || text.charCodeAt(q) === 33)) q--;
+    return q >= min ? q : -1;
+  }
+  if (c === 62 && text.charCodeAt(q - 1) === 45) return q - 2 >= min ? q - 2 : -1; // ->
+  if (c === 58 && text.charCodeAt(q - 1) === 58) return q - 2 >= min ? q - 2 : -1; // ::
+  return -1;
+}
+
+/** The last meaningful member of the expression ending at `p`, skipping value-keeping conversions. */
+function lastMemberBack(text: string, p: number, min: number): Member | undefined {
+  let m = memberAt(text, p, min);
+  for (let hops = 0; m && CONVERSIONS.has(m.name) && m.prev >= 0 && hops < 3; hops++) m = memberAt(text, m.prev, min);
+  return m;
+}
+
+/** The last meaningful member of the expression starting at `p`. */
+function lastMemberFwd(text: string, p: number, max: number): Member | undefined {
+  const members: Member[] = [];
+  let q = p;
+  const stop = Math.min(max, p + MAX_WINDOW);
+  while (q < stop) {
+    if (text.charCodeAt(q) === 36) q++;
+    const s = q;
+    while (q < stop && isIdent(text.charCodeAt(q))) q++;
+    let m: Member | undefined;
+    if (q > s) m = { name: text.slice(s, q), start: s, end: q, call: false, index: false, prev: -1 };
+    let c = text.charCodeAt(q);
+    if (c === 40 && m) {
+      const close = matchFwd(text, q, 40, 41, stop);
+      if (close < 0) return undefined;
+      const arg = GETTERS.has(m.name) ? unquote(text.slice(q + 1, close)) : undefined;
+      m = arg !== undefined ? { ...m, name: arg, index: true, end: close + 1 } : { ...m, call: true, end: close + 1 };
+      q = close + 1;
+    } else if (c === 91) {
+      const close = matchFwd(text, q, 91, 93, stop);
+      if (close < 0) return undefined;
+      const key = unquote(text.slice(q + 1, close));
+      if (key !== undefined) m = { name: key, start: q, end: close + 1, call: false, index: true, prev: -1 };
+      q = close + 1;
+    }
+    if (!m) break;
+    members.push(m);
+    c = text.charCodeAt(q);
+    while (c === 33 || c === 63) c = text.charCodeAt(++q); // x!. x?. x!!.
+    if (c === 46) q++;
+    else if ((c === 45 && text.charCodeAt(q + 1) === 62) || (c === 58 && text.charCodeAt(q + 1) === 58)) q += 2;
+    else break;
+  }
+  let i = members.length - 1;
+  while (i > 0 && CONVERSIONS.has(members[i].name)) i--;
+  return members[i] && { ...members[i], prev: i > 0 ? members[i - 1].end - 1 : -1 };
+}
+
+function classify(text: string, m: Member | undefined): LiteralContext | undefined {
+  if (!m) return undefined;
+  if (CODE_NAMES.has(m.name)) {
+    // "compare the type instead" renames a field of an object; a getter like getCode() has no known
+    // twin, and a bare variable named `code` has no type field next to it
+    if (m.call || (m.prev < 0 && !m.index)) return { kind: 'code' };
+    const original = text.slice(m.start, m.end);
+    const newText = m.index ? original.replace('code', 'type') : original.replace('code', 'type').replace('Code', 'Type');
+    return { kind: 'code', member: { start: m.start, end: m.end, newText } };
+  }
+  if (TYPE_NAMES.has(m.name)) return { kind: 'type' };
+  return undefined;
+}
+
+function bare(ctx: LiteralContext | undefined): LiteralContext | undefined {
+  return ctx && { kind: ctx.kind };
+}
+
+function wordBefore(text: string, p: number, min: number): { word: string; start: number } {
+  let s = p;
+  while (s - 1 >= min && isIdent(text.charCodeAt(s - 1))) s--;
+  return { word: text.slice(s, p + 1), start: s };
+}
+
+/** Per-document state for the context finder: the brace that encloses each literal, computed once. */
+export class ContextFinder {
+  private enclosing: Int32Array | undefined;
+  private readonly subjectCache = new Map<number, LiteralContext | null>();
+  private readonly walkMemo = new Map<number, number>();
+
+  constructor(
+    private readonly text: string,
+    private readonly family: Family,
+    private readonly lits: readonly Literal[],
+    private readonly min: number,
+    private readonly max: number,
+  ) {}
+
+  contextOf(index: number): LiteralContext | undefined {
+    const lit = this.lits[index];
+    const { text, min, max } = this;
+    const p = skipWsBack(text, lit.start - 1, min);
+    const c = text.charCodeAt(p);
+    const c1 = text.charCodeAt(p - 1);
+
+    // x == 'lit', x === 'lit', x != 'lit'
+    if (c === 61 && (c1 === 61 || c1 === 33)) {
+      let q = p - 1;
+      while (q >= min && (text.charCodeAt(q) === 61 || text.charCodeAt(q) === 33)) q--;
+      const before = text.charCodeAt(q);
+      if (before !== 60 && before !== 62) return classify(text, lastMemberBack(text, skipWsBack(text, q, min), min));
+    }
+    // 'lit' == x
+    const a = skipWsFwd(text, lit.end, max);
+    const a0 = text.charCodeAt(a);
+    const a1 = text.charCodeAt(a + 1);
+    if ((a0 === 61 && a1 === 61) || (a0 === 33 && a1 === 61)) {
+      let q = a + 2;
+      while (text.charCodeAt(q) === 61) q++;
+      const r = classify(text, lastMemberFwd(text, skipWsFwd(text, q, max), max));
+      if (r) return r;
+    }
+    // "lit".equals(x)
+    if (a0 === 46) {
+      const m = /^\.(?:equals|Equals|equalsIgnoreCase|contentEquals)\(\s*/.exec(text.slice(a, a + 40));
+      if (m) return classify(text, lastMemberFwd(text, a + m[0].length, max));
+    }
+    // x.equals("lit")
+    if (c === 40) {
+      const w = wordBefore(text, p - 1, min);
+      if (/^(?:equals|Equals|equalsIgnoreCase)$/.test(w.word)) {
+        const pe = prevEnd(text, w.start, min);
+        if (pe >= 0) return classify(text, lastMemberBack(text, pe, min));
+      }
+    }
+    const label = this.labelContext(index, p);
+    if (label) return label;
+    return this.listContext(index);
+  }
+
+  /** `case 'x':`, `when "x"`, `"x" =>`, `"x" ->`, and the later items of `case "a", "b"`. */
+  private labelContext(index: number, p: number): LiteralContext | undefined {
+    const { text, min, family } = this;
+    let i = index;
+    let q = p;
+    // walk back over `'a', 'b' |` lists to the first label
+    for (let hops = 0; hops < 32; hops++) {
+      const c = text.charCodeAt(q);
+      const isOr = c === 114 && text.charCodeAt(q - 1) === 111 && !isIdent(text.charCodeAt(q - 2)); // C# `or`
+      if ((c === 44 || c === 124 || isOr) && i > 0) {
+        const prevLit = this.lits[i - 1];
+        const qq = skipWsBack(text, isOr ? q - 2 : q - 1, min);
+        if (prevLit.end - 1 === qq) {
+          i--;
+          q = skipWsBack(text, prevLit.start - 1, min);
+          continue;
+        }
+        // Rust `Some("a") | Some("b")` and friends are rare; stop here
+      }
+      break;
+    }
+    const w = wordBefore(text, q, min);
+    if (w.word === 'case' || w.word === 'when') {
+      // renaming a switch's subject would change every other label too: no member to fix
+      if (family === 'python') return bare(this.pythonMatchSubject(w.start));
+      if (family === 'ruby') return bare(this.rubyCaseSubject(w.start));
+      return bare(this.braceSubject(index));
+    }
+    // arms without a keyword: Rust/PHP/C# `"x" =>`, Kotlin `"x" ->`
+    if (family === 'rust' || family === 'php' || family === 'csharp' || family === 'kotlin') {
+      let j = index;
+      let e = this.lits[j].end;
+      for (let hops = 0; hops < 32; hops++) {
+        const f = skipWsFwd(text, e, this.max);
+        const fc = text.charCodeAt(f);
+        const f1 = text.charCodeAt(f + 1);
+        if ((fc === 61 || fc === 45) && f1 === 62) return bare(this.braceSubject(index));
+        const next = this.lits[j + 1];
+        const sep = fc === 44 || fc === 124 || (fc === 111 && f1 === 114);
+        if (!sep || !next) break;
+        if (skipWsFwd(text, f + (fc === 111 ? 2 : 1), this.max) !== next.start) break;
+        j++;
+        e = next.end;
+      }
+    }
+    return undefined;
+  }
+
+  /** The subject of the switch/match/when whose `{` encloses literal `index`. */
+  private braceSubject(index: number): LiteralContext | undefined {
+    const open = this.enclosingBrace(index);
+    if (open < 0) return undefined;
+    const cached = this.subjectCache.get(open);
+    if (cached !== undefined) return cached ?? undefined;
+    const r = this.subjectBefore(open);
+    this.subjectCache.set(open, r ?? null);
+    return r;
+  }
+
+  private subjectBefore(open: number): LiteralContext | undefined {
+    const { text, min } = this;
+    const from = Math.max(min, open - MAX_WINDOW);
+    const seg = text.slice(from, open);
+    // C# switch expression: `e.Code switch {`
+    const sw = this.family === 'csharp' ? /\bswitch\s*$/.exec(seg) : null;
+    if (sw && !/\bswitch\s*\(/.test(seg.slice(-80))) {
+      const end = skipWsBack(text, from + sw.index - 1, from);
+      const r = classify(text, lastMemberBack(text, end, from));
+      if (r) return r;
+    }
+    // `switch (x) {`, `switch x {`, `match x {`, `when (x) {`, `match (x) {`
+    const re = /\b(?:switch|match|when|select)\b/g;
+    let last = -1;
+    for (let m = re.exec(seg); m; m = re.exec(seg)) last = m.index + m[0].length;
+    if (last < 0) return undefined;
+    const between = seg.slice(last);
+    if (/[;{}]/.test(between)) return undefined;
+    // `match ($body['code'] ?? '')`: the subject is what stands before the fallback
+    const fallback = between.search(/\?\?|\|\|/);
+    const end = fallback >= 0 ? skipWsBack(text, from + last + fallback - 1, from + last) : skipWsBack(text, open - 1, from + last);
+    return classify(text, lastMemberBack(text, end, from + last));
+  }
+
+  /** The innermost unmatched `{` before each literal, from one forward pass over the region. */
+  private enclosingBrace(index: number): number {
+    const known = this.lits[index].brace;
+    if (known !== undefined) return known; // the C-like scanner recorded it
+    if (!this.enclosing) {
+      const enc = new Int32Array(this.lits.length).fill(-1);
+      const stack: number[] = [];
+      const { text, lits } = this;
+      const hash = this.family === 'php';
+      let k = 0;
+      let i = this.min;
+      while (i < this.max && k < lits.length) {
+        if (i >= lits[k].start) {
+          enc[k] = stack.length ? stack[stack.length - 1] : -1;
+          i = Math.max(i, lits[k].end);
+          k++;
+          continue;
+        }
+        const c = text.charCodeAt(i);
+        if (c === 123) stack.push(i);
+        else if (c === 125) stack.pop();
+        else if ((c === 47 && text.charCodeAt(i + 1) === 47) || (hash && c === 35)) {
+          const nl = text.indexOf('\n', i);
+          i = nl < 0 ? this.max : Math.min(nl, lits[k].start);
+          continue;
+        } else if (c === 47 && text.charCodeAt(i + 1) === 42) {
+          const e = text.indexOf('*/', i + 2);
+          i = e < 0 ? this.max : Math.min(e + 2, lits[k].start);
+          continue;
+        }
+        i++;
+      }
+      this.enclosing = enc;
+    }
+    return this.enclosing[index];
+  }
+
+  /**
+   * The first line above `lineStart` that `skip` does not pass over (start offset, or -1). Results
+   * are remembered for every line passed, so the labels of one long match/case cost one walk.
+   */
+  private walkBack(lineStart: number, indent: number, skip: (line: string, ind: number) => boolean): number {
+    const { text, min } = this;
+    const key = (at: number) => at * 4096 + Math.min(indent, 4095);
+    const visited: number[] = [];
+    let result = -1;
+    for (let n = 0; n < 200000 && lineStart > min; n++) {
+      const memo = this.walkMemo.get(key(lineStart));
+      if (memo !== undefined) { result = memo; break; }
+      visited.push(lineStart);
+      const prevStart = lineStartOf(text, lineStart - 1, min);
+      const line = text.slice(prevStart, lineStart - 1);
+      lineStart = prevStart;
+      const trimmed = line.trim();
+      if (!trimmed || trimmed[0] === '#') continue;
+      if (skip(line, line.length - line.trimStart().length)) continue;
+      result = prevStart;
+      break;
+    }
+    for (const v of visited) this.walkMemo.set(key(v), result);
+    return result;
+  }
+
+  /** Python `case "x":` under `match <subject>:`. */
+  private pythonMatchSubject(caseStart: number): LiteralContext | undefined {
+    const { text, min } = this;
+    const caseIndent = indentAt(text, caseStart, min);
+    const at = this.walkBack(lineStartOf(text, caseStart, min), caseIndent, (_line, ind) => ind >= caseIndent);
+    if (at < 0) return undefined;
+    let eol = text.indexOf('\n', at);
+    if (eol < 0) eol = this.max;
+    const line = text.slice(at, eol);
+    const m = /^\s*match\s+(.+?):\s*(?:#.*)?$/.exec(line);
+    if (!m) return undefined;
+    const subjEnd = at + line.indexOf(m[1]) + m[1].length - 1;
+    return classify(text, lastMemberBack(text, subjEnd, at));
+  }
+
+  /** Ruby `when "x"` under `case <subject>`. */
+  private rubyCaseSubject(whenStart: number): LiteralContext | undefined {
+    const { text, min } = this;
+    const whenIndent = indentAt(text, whenStart, min);
+    const at = this.walkBack(lineStartOf(text, whenStart, min), whenIndent,
+      (line, ind) => ind > whenIndent || (ind === whenIndent && /^\s*(?:when|else|in|then)\b/.test(line)));
+    if (at < 0) return undefined;
+    let eol = text.indexOf('\n', at);
+    if (eol < 0) eol = this.max;
+    const line = text.slice(at, eol);
+    const m = /\bcase\s+(.+?)\s*(?:#.*)?$/.exec(line);
+    if (!m) return undefined;
+    const subjEnd = at + m.index + m[0].indexOf(m[1]) + m[1].length - 1;
+    return classify(text, lastMemberBack(text, subjEnd, at));
+  }
+
+  /** `x in ('a', 'b')`, `x in listOf("a")`, `['a', 'b'].includes(x)`, `%w[...]`-free lists. */
+  private listContext(index: number): LiteralContext | undefined {
+    const { text, min, max, lits } = this;
+    let i = index;
+    let q = skipWsBack(text, lits[index].start - 1, min);
+    for (let hops = 0; hops < 64 && text.charCodeAt(q) === 44 && i > 0; hops++) {
+      const qq = skipWsBack(text, q - 1, min);
+      if (lits[i - 1].end - 1 !== qq) return undefined;
+      i--;
+      q = skipWsBack(text, lits[i].start - 1, min);
+    }
+    const opener = text.charCodeAt(q);
+    if (opener !== 40 && opener !== 91 && opener !== 123) return undefined;
+    let before = skipWsBack(text, q - 1, min);
+    const fn = wordBefore(text, before, min);
+    if (/^(?:listOf|setOf|arrayOf|of|frozenset|set|tuple)$/.test(fn.word)) before = skipWsBack(text, fn.start - 1 - (text.charCodeAt(fn.start - 1) === 46 ? wordBefore(text, fn.start - 2, min).word.length + 1 : 0), min);
+    const kw = wordBefore(text, before, min);
+    if (kw.word === 'in') {
+      // the subject is shared by every item of the list: no member to rename
+      const r = bare(classify(text, lastMemberBack(text, skipWsBack(text, kw.start - 1, min), min)));
+      if (r) return r;
+    }
+    // forward: the list's end, then .includes(x) / .include?(x) / .contains(x)
+    let j = index;
+    let e = lits[index].end;
+    for (let hops = 0; hops < 64; hops++) {
+      const f = skipWsFwd(text, e, max);
+      if (text.charCodeAt(f) !== 44 || !lits[j + 1] || skipWsFwd(text, f + 1, max) !== lits[j + 1].start) break;
+      j++;
+      e = lits[j].end;
+    }
+    const close = skipWsFwd(text, e, max);
+    const cc = text.charCodeAt(close);
+    if (cc !== 41 && cc !== 93 && cc !== 125) return undefined;
+    const m = /^[)\]}]\s*\.\s*(?:includes|include\?|contains|Contains|has)\(\s*/.exec(text.slice(close, close + 40));
+    if (!m) return undefined;
+    return bare(classify(text, lastMemberFwd(text, close + m[0].length, max)));
+  }
+}
+
+function lineStartOf(text: string, p: number, min: number): number {
+  const nl = text.lastIndexOf('\n', p - 1);
+  return Math.max(min, nl + 1);
+}
+function indentAt(text: string, p: number, min: number): number {
+  return p - lineStartOf(text, p, min);
+}

@@ -1,0 +1,151 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import type { Catalog } from '../../../catalog/src/catalog';
+import type { Lang } from '../../../catalog/src/types';
+import { contextOf, type Analysis } from './analysis';
+import type { BodyToken } from './scanners/types';
+import type { DiagnosticCode, ServiceSettings, SeverityName } from './settings';
+
+export const SOURCE = 'uqpay-errors';
+
+/** What a quick fix needs, carried on the diagnostic (clients send it back with code actions). */
+export interface DiagnosticData {
+  /** Where the literal's content is: the range a replacement code goes into. */
+  content: Range;
+  suggestions?: string[];
+  /** For type-used-as-code: rename the compared member (`code` → `type`). */
+  member?: { range: Range; newText: string };
+}
+
+const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Lower-case snake case: how every envelope-A code is written (`invalid idempotency key format` aside). */
+const CODE_SHAPE = /^[a-z0-9][a-z0-9_ ]{1,63}$/;
+
+function quoteList(values: string[], lang: Lang): string {
+  const q = values.map((v) => `'${v}'`);
+  if (q.length <= 1) return q.join('');
+  return lang === 'zh-CN' ? q.join('、') : `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
+}
+
+const MSG = {
+  unknown: (v: string, s: string[], lang: Lang) => lang === 'zh-CN'
+    ? `'${v}' 不是 UQPAY Global Acquiring 的错误码${s.length ? `。did you mean ${quoteList(s, 'en')}?(是否想写 ${quoteList(s, lang)}?)` : ''}`
+    : `'${v}' is not a UQPAY Global Acquiring error code${s.length ? `; did you mean ${quoteList(s, lang)}?` : ''}`,
+  typeAsCode: (v: string, lang: Lang) => lang === 'zh-CN'
+    ? `'${v}' 是错误类型(type),不是错误码(code):应与 type 字段比较`
+    : `'${v}' is an error type, not an error code: compare it with the type field`,
+  mismatch: (code: string, type: string, types: string[], lang: Lang) => lang === 'zh-CN'
+    ? `错误码 '${code}' 不会与 type '${type}' 一起返回;目录中它的 type 为 ${quoteList(types, lang)}`
+    : `Code '${code}' does not come with type '${type}'; the catalog lists ${quoteList(types, lang)}`,
+  status: (status: number, type: string, code: string, expected: number, lang: Lang) => lang === 'zh-CN'
+    ? `HTTP ${status} 与响应体不符:type '${type}'(code '${code}')应返回 HTTP ${expected}`
+    : `HTTP ${status} does not match the body: type '${type}' with code '${code}' comes back as HTTP ${expected}`,
+  envelopeB: (lang: Lang) => lang === 'zh-CN'
+    ? '信封 B(数字 code 200):原请求仍在处理中。稍后用同一个 x-idempotency-key 重发即可拿到最终结果'
+    : 'Envelope B (numeric code 200): the original request is still being processed. Retry shortly with the same x-idempotency-key to get its final result',
+};
+
+/**
+ * Diagnostics for one analysed document. Code files: only literals in an error-code context, and
+ * only in files that show they deal with UQPAY (they name it, or compare a catalog code), so other
+ * APIs' `err.code === 'invalid_grant'` stay silent. Data files: error bodies shaped like UQPAY's.
+ * Unterminated and empty literals are skipped: they are being typed.
+ */
+export function validate(catalog: Catalog, a: Analysis, document: TextDocument, settings: ServiceSettings): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const lang = settings.docsLanguage;
+  const range = (s: number, e: number): Range => ({ start: document.positionAt(s), end: document.positionAt(e) });
+  const push = (code: DiagnosticCode, r: Range, message: string, data?: DiagnosticData): void => {
+    const sev = settings.severity[code];
+    if (!sev || sev === 'off') return;
+    out.push({ range: r, severity: SEVERITY[sev], code, source: SOURCE, message, ...(data ? { data } : {}) });
+  };
+
+  // ---- code
+  let codeEvidence: boolean | undefined;
+  const evidence = (): boolean => {
+    if (codeEvidence !== undefined) return codeEvidence;
+    if (a.mentionsUqpay()) return (codeEvidence = true);
+    for (const region of a.code) {
+      for (let i = 0; i < region.literals.length; i++) {
+        const l = region.literals[i];
+        if (!l.interpolated && catalog.isCode(l.value) && contextOf(a, region, i)?.kind === 'code') return (codeEvidence = true);
+      }
+    }
+    return (codeEvidence = false);
+  };
+  for (const region of a.code) {
+    const lits = region.literals;
+    for (let i = 0; i < lits.length; i++) {
+      const lit = lits[i];
+      if (!lit.terminated || lit.interpolated) continue;
+      const v = lit.value;
+      if (v.length < 2 || catalog.isCode(v)) continue;
+      const isType = catalog.isType(v);
+      // every catalog code has an underscore: a misspelling keeps one, or a space in its place
+      if (!isType && (!CODE_SHAPE.test(v) || (v.indexOf('_') < 0 && v.indexOf(' ') < 0))) continue;
+      const ctx = contextOf(a, region, i);
+      if (!ctx || ctx.kind !== 'code' || !evidence()) continue;
+      const content = range(lit.cStart, lit.cEnd);
+      if (isType) {
+        const member = ctx.member ? { range: range(ctx.member.start, ctx.member.end), newText: ctx.member.newText } : undefined;
+        push('type-used-as-code', range(lit.start, lit.end), MSG.typeAsCode(v, lang), { content, member });
+        continue;
+      }
+      const suggestions = catalog.suggest(v, 3);
+      if (suggestions.length === 0 && !v.includes('_')) continue; // a lone word like 'timeout' is some other error
+      push('unknown-error-code', range(lit.start, lit.end), MSG.unknown(v, suggestions, lang), { content, suggestions });
+    }
+  }
+
+  // ---- error bodies (JSON, YAML, text)
+  let dataEvidence: boolean | undefined;
+  const bodyEvidence = (): boolean =>
+    (dataEvidence ??= a.mentionsUqpay() || a.objects.some((o) => typeof o.code?.value === 'string' && catalog.isCode(o.code.value)
+      && (!o.type || (typeof o.type.value === 'string' && catalog.isType(o.type.value)))));
+  const unfinished = (t: BodyToken): boolean => t.start !== t.cStart && t.end === t.cEnd;
+  for (const o of a.objects) {
+    if (!o.isBody || !o.code) continue;
+    const code = o.code;
+    const typeValue = typeof o.type?.value === 'string' ? o.type.value : undefined;
+    if (typeof code.value === 'number') {
+      if (o.type) continue;
+      const entries = catalog.byCode(code.value).filter((e) => e.envelope === 'B');
+      if (!entries.length) continue;
+      const msg = typeof o.message?.value === 'string' ? o.message.value.trim().toLowerCase() : '';
+      const sameMessage = entries.some((e) => e.message && e.message.toLowerCase() === msg) || /processing/.test(msg);
+      if (sameMessage || bodyEvidence()) push('envelope-b-pending', range(code.start, code.end), MSG.envelopeB(lang));
+      continue;
+    }
+    const v = code.value;
+    if (v === '' || unfinished(code) || (o.type && unfinished(o.type))) continue;
+    const typeKnown = typeValue !== undefined && catalog.isType(typeValue);
+    if (typeValue !== undefined && !typeKnown) continue; // another API's error (card_error...): not ours
+    if (catalog.isCode(v)) {
+      if (typeKnown && o.type) {
+        const types = [...new Set(catalog.byCode(v).flatMap((e) => e.types))];
+        if (!types.includes(typeValue!)) push('code-type-mismatch', range(o.type.start, o.type.end), MSG.mismatch(v, typeValue!, types, lang));
+      }
+    } else if (catalog.isType(v)) {
+      if (typeKnown || bodyEvidence()) push('type-used-as-code', range(code.start, code.end), MSG.typeAsCode(v, lang), { content: range(code.cStart, code.cEnd) });
+    } else if (CODE_SHAPE.test(v) && !/^\d+$/.test(v)) {
+      const suggestions = catalog.suggest(v, 3);
+      if (typeKnown || (bodyEvidence() && suggestions.length > 0)) {
+        push('unknown-error-code', range(code.start, code.end), MSG.unknown(v, suggestions, lang), { content: range(code.cStart, code.cEnd), suggestions });
+      }
+    }
+    if (o.status && typeKnown) {
+      const expected = catalog.expectedStatus(typeValue!, v);
+      if (expected !== null && expected !== o.status.value) {
+        push('http-status-mismatch', range(o.status.start, o.status.end), MSG.status(o.status.value, typeValue!, v, expected, lang));
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,89 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { Catalog } from '../../../catalog/src/catalog';
+import { AnalysisCache } from './analysis';
+import { codeActions } from './codeActions';
+import { doComplete } from './completion';
+import { validate } from './diagnostics';
+import { doHover } from './hover';
+import { familyOf } from './languages';
+import { DEFAULT_SETTINGS, resolveSettings, settingsKey, type ServiceSettings } from './settings';
+import { findNonExhaustiveSwitches, getSwitchCaseActions } from './switchCases';
+
+export { DEFAULT_SETTINGS, DIAGNOSTIC_CODES, resolveSettings, type DiagnosticCode, type ServiceSettings, type SeverityName } from './settings';
+export { languageIdForPath, LANGUAGE_IDS } from './languages';
+export { FIX_ALL_KIND } from './codeActions';
+export { SOURCE } from './diagnostics';
+
+/** The language service: everything the LSP server, the CLI and the tests call. */
+export interface ErrorCodeService {
+  doHover(document: TextDocument, position: Position, settings?: ServiceSettings): Hover | null;
+  doComplete(document: TextDocument, position: Position, settings?: ServiceSettings): CompletionList | null;
+  doValidation(document: TextDocument, settings?: ServiceSettings): Diagnostic[];
+  doCodeActions(document: TextDocument, range: Range, context: CodeActionContext, settings?: ServiceSettings): Promise<CodeAction[]>;
+  setCatalog(catalog: Catalog): void;
+  /** Drop what is cached for a closed document. */
+  forget(uri: string): void;
+}
+
+export function createErrorCodeService(options: { catalog: Catalog; settings?: Partial<ServiceSettings> }): ErrorCodeService {
+  let catalog = options.catalog;
+  const defaults = resolveSettings(options.settings ?? {}, DEFAULT_SETTINGS);
+  const cache = new AnalysisCache();
+
+  const active = (document: TextDocument, s: ServiceSettings): boolean =>
+    s.enable && s.languages.includes(document.languageId) && familyOf(document.languageId) !== undefined;
+
+  const doValidation = (document: TextDocument, settings?: ServiceSettings): Diagnostic[] => {
+    const s = settings ?? defaults;
+    if (!active(document, s)) return [];
+    const a = cache.get(document);
+    const key = settingsKey(s);
+    let result = a.diagnostics.get(key);
+    if (!result) {
+      result = validate(catalog, a, document, s);
+      if (s.severity['non-exhaustive-switch'] !== 'off') {
+        const sev = { error: 1, warning: 2, information: 3, hint: 4 }[s.severity['non-exhaustive-switch'] as 'error'] as 1 | 2 | 3 | 4;
+        for (const d of findNonExhaustiveSwitches(document, catalog, s.docsLanguage)) result.push({ ...d, severity: sev });
+      }
+      a.diagnostics.set(key, result);
+    }
+    return result;
+  };
+
+  return {
+    doHover(document, position, settings) {
+      const s = settings ?? defaults;
+      if (!active(document, s)) return null;
+      return doHover(catalog, cache.get(document), document, position, s.docsLanguage);
+    },
+    doComplete(document, position, settings) {
+      const s = settings ?? defaults;
+      if (!active(document, s)) return null;
+      return doComplete(catalog, cache.get(document), document, position, s.docsLanguage);
+    },
+    doValidation,
+    async doCodeActions(document, range, context, settings) {
+      const s = settings ?? defaults;
+      if (!active(document, s)) return [];
+      // a malformed context (from a careless client) counts as an empty one
+      const ctx: CodeActionContext = {
+        diagnostics: Array.isArray(context?.diagnostics) ? context.diagnostics : [],
+        only: Array.isArray(context?.only) ? context.only.filter((k) => typeof k === 'string') : undefined,
+      };
+      const actions = codeActions(document, range, ctx, doValidation(document, s));
+      const wantsQuickFix = !ctx.only || ctx.only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(`${k}.`) || k === '');
+      if (wantsQuickFix && familyOf(document.languageId) !== 'markdown') {
+        actions.push(...(await getSwitchCaseActions(document, range, catalog, s.docsLanguage, ctx.diagnostics)));
+      }
+      return actions;
+    },
+    setCatalog(next) {
+      catalog = next;
+      cache.clear();
+    },
+    forget(uri) {
+      cache.delete(uri);
+    },
+  };
+}

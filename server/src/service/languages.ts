@@ -1,0 +1,38 @@
+import type { Family } from './scanners/types';
+
+/** The language ids the service answers for (the VS Code ids; `http` for .http/.rest files). */
+export const LANGUAGE_IDS = [
+  'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'python', 'go', 'java', 'kotlin',
+  'csharp', 'php', 'ruby', 'rust', 'swift', 'json', 'jsonc', 'jsonl', 'yaml', 'markdown', 'plaintext', 'log', 'http',
+] as const;
+
+const FAMILY: Record<string, Family | 'markdown'> = {
+  typescript: 'js', typescriptreact: 'js', javascript: 'js', javascriptreact: 'js',
+  python: 'python', go: 'go', java: 'java', kotlin: 'kotlin', csharp: 'csharp', php: 'php',
+  ruby: 'ruby', rust: 'rust', swift: 'swift',
+  json: 'json', jsonc: 'json', jsonl: 'json', snippets: 'json',
+  yaml: 'yaml', markdown: 'markdown', plaintext: 'text', log: 'text', http: 'text',
+};
+
+/** How a language is read, or undefined for a language the service does not know. */
+export function familyOf(languageId: string): Family | 'markdown' | undefined {
+  return FAMILY[languageId];
+}
+
+const EXTENSIONS: Record<string, string> = {
+  ts: 'typescript', mts: 'typescript', cts: 'typescript', tsx: 'typescriptreact',
+  js: 'javascript', mjs: 'javascript', cjs: 'javascript', jsx: 'javascriptreact',
+  py: 'python', pyi: 'python', go: 'go', java: 'java', kt: 'kotlin', kts: 'kotlin', cs: 'csharp',
+  php: 'php', rb: 'ruby', rs: 'rust', swift: 'swift',
+  json: 'json', jsonc: 'jsonc', json5: 'jsonc', jsonl: 'jsonl', ndjson: 'jsonl',
+  yaml: 'yaml', yml: 'yaml', md: 'markdown', markdown: 'markdown',
+  txt: 'plaintext', text: 'plaintext', log: 'log', http: 'http', rest: 'http',
+};
+
+/** The language id for a file path by its extension ('.ts' → 'typescript', '.jsonl' → 'jsonl', '.http' → 'http'). */
+export function languageIdForPath(path: string): string | undefined {
+  const base = path.replace(/^.*[\\/]/, '');
+  const dot = base.lastIndexOf('.');
+  if (dot < 0) return undefined;
+  return EXTENSIONS[base.slice(dot + 1).toLowerCase()];
+}

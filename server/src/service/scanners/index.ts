@@ -1,0 +1,21 @@
+import { DIALECTS, scanCLike } from './clike';
+import { scanPython } from './python';
+import { scanRuby } from './ruby';
+import type { Family, Literal } from './types';
+
+export type { Literal, Family, ErrorObject, BodyToken } from './types';
+export { scanJson } from './json';
+export { scanYaml } from './yaml';
+export { scanText } from './text';
+export { findFences } from './markdown';
+
+/** String literals of a code region (the C-like languages, Python, Ruby). */
+export function scanCode(family: Family, text: string, start = 0, end = text.length): Literal[] {
+  switch (family) {
+    case 'python': return scanPython(text, start, end);
+    case 'ruby': return scanRuby(text, start, end);
+    case 'js': case 'java': case 'csharp': case 'go': case 'kotlin': case 'swift': case 'rust': case 'php':
+      return scanCLike(text, DIALECTS[family], start, end);
+    default: return [];
+  }
+}

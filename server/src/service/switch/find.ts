@@ -1,0 +1,658 @@
+/**
+ * Finds switch-like statements (switch / match / when / case) in the token stream of one file
+ * and describes their clauses: where each starts, which literals its label holds, where the
+ * default branch is and where the body ends. Structure only; what the literals mean is decided
+ * in analyze.ts.
+ */
+import { type Family, type Token, lex, lineStartsOf, skimKeywords } from './lexer';
+
+export interface Clause {
+  kind: 'case' | 'default';
+  /** First token of the clause: `case`, `when`, `default`, `else`, `_`, or the pattern's first token. */
+  first: Token;
+  /** Last token of the label (`:`, `->`, `=>`, or the last pattern token). */
+  labelEnd: Token;
+  /** String and number literal tokens of the label (not of a guard). */
+  literals: Token[];
+  /** First token of the body, when there is one. */
+  bodyFirst?: Token;
+  /** Java `case "x" ->`. */
+  arrow?: boolean;
+}
+
+export type Form = 'c-switch' | 'arms' | 'python' | 'ruby';
+
+export interface SwitchStatement {
+  family: Family;
+  form: Form;
+  /** `switch`, `match`, `when`, `case`. */
+  keyword: Token;
+  subject: Token[];
+  /** Extent of the whole statement, keyword (or C# subject) to the closing token. */
+  start: number;
+  end: number;
+  /** The opening `{` (null for Python and Ruby). */
+  open: Token | null;
+  /** The closing `}` or Ruby `end` (null for Python). */
+  close: Token | null;
+  /** The last token of the body (the open brace / header when the body is empty). */
+  lastBodyToken: Token;
+  clauses: Clause[];
+  /** The statement is used as a value: new branches must produce one. */
+  valueNeeded: boolean;
+  /** Ruby `case … in` pattern matching. */
+  rubyIn?: boolean;
+}
+
+const KEYWORDS: Record<Family, string[]> = {
+  ts: ['switch'],
+  java: ['switch'],
+  csharp: ['switch'],
+  go: ['switch'],
+  php: ['switch', 'match'],
+  python: ['match'],
+  kotlin: ['when'],
+  rust: ['match'],
+  ruby: ['case'],
+  swift: ['switch'],
+};
+
+/** Tokens before a statement keyword that show the statement is used as a value. */
+const VALUE_BEFORE = new Set(['=', 'return', '(', ',', '=>', '->', '?', '??', '?:', ':', '+', 'yield', 'in', '[', 'throw', '&&', '||']);
+
+const MEMBER_ACCESS = new Set(['.', '?.', '::', '->']);
+
+/** Every switch-like statement of the text (one full lexing pass; used by the code action). */
+export function findSwitches(text: string, family: Family): SwitchStatement[] {
+  if (!hasKeyword(text, family)) return [];
+  return statementsIn(text, lex(text, family), family, 0);
+}
+
+/**
+ * The same statements, found cheaply (used by the diagnostic on every validation): a skim
+ * without tokens finds the keywords that stand in code, then only each statement is lexed.
+ */
+export function findSwitchesFast(text: string, family: Family): SwitchStatement[] {
+  if (!hasKeyword(text, family)) return [];
+  const hits = skimKeywords(text, family, new Set(KEYWORDS[family]));
+  if (hits.length === 0) return [];
+  const lineStarts = lineStartsOf(text);
+  const found: SwitchStatement[] = [];
+  const seen = new Set<number>();
+  let covered = -1;
+  for (const hit of hits) {
+    // Nested in (or lexed along with) a statement already found.
+    if (hit.offset < covered || seen.has(hit.offset)) continue;
+    const tokens = lex(text, family, { start: hit.safeStart, lineStarts, stop: statementEnd(text, lineStarts, family, hit.offset) });
+    for (const st of statementsIn(text, tokens, family, hit.offset)) {
+      if (seen.has(st.keyword.start)) continue;
+      seen.add(st.keyword.start);
+      found.push(st);
+      if (st.keyword.start === hit.offset) covered = Math.max(covered, st.end);
+    }
+  }
+  return found;
+}
+
+/** A `stop` callback that ends the lexing once the statement at `offset` is complete. */
+function statementEnd(text: string, lineStarts: number[], family: Family, offset: number): (t: Token, tokens: Token[]) => boolean {
+  let started = false;
+  let parens = 0;
+  let braces = 0;
+  let opened = false;
+  let baseIndent = 0;
+  let kwLine = 0;
+  let kwIndex = -1;
+  let rubyDepth = 0;
+  const rubyLoop = { line: -1 };
+  const indentOfToken = (t: Token): number => {
+    const ls = lineStarts[t.line]!;
+    return /^[ \t]*$/.test(text.slice(ls, t.start)) ? t.start - ls : -1;
+  };
+  return (t, tokens) => {
+    if (!started) {
+      if (t.start !== offset) return false;
+      started = true;
+      kwLine = t.line;
+      kwIndex = tokens.length - 1;
+      const ls = lineStarts[t.line]!;
+      baseIndent = /^[ \t]*/.exec(text.slice(ls, t.start))![0].length;
+      return false;
+    }
+    if (family === 'ruby') {
+      // Count blocks from the `case` on; a token's role is known once the next one is seen.
+      const role = rubyRole(tokens, tokens.length - 2, rubyLoop);
+      if (tokens.length - 2 === kwIndex && role !== 'open') return true; // `:case`, `case:`: not a statement
+      if (role === 'open') rubyDepth++;
+      else if (role === 'end' && --rubyDepth === 0) return true;
+      return false;
+    }
+    if (family === 'python') {
+      if (t.line === kwLine) return false;
+      const prev = tokens[tokens.length - 2]!;
+      const startsLine = t.line > prev.line + countNewlines(prev.text);
+      if (t.text === '(' || t.text === '[' || t.text === '{') parens++;
+      else if (t.text === ')' || t.text === ']' || t.text === '}') parens--;
+      // The token that ends the block is kept: the finder looks at it and stops there.
+      return startsLine && parens <= 0 && indentOfToken(t) >= 0 && indentOfToken(t) <= baseIndent;
+    }
+    if (t.kind !== 'punct') return false;
+    if (t.text === '(' || t.text === '[') parens++;
+    else if (t.text === ')' || t.text === ']') parens--;
+    else if (t.text === '{' && parens <= 0) {
+      braces++;
+      opened = true;
+    } else if (t.text === '}' && parens <= 0) {
+      braces--;
+      if (opened && braces <= 0) return true;
+      if (braces < 0) return true;
+    } else if (t.text === ';' && !opened && parens <= 0 && family !== 'go') return true; // not a switch
+    return false;
+  };
+}
+
+/** The statements whose keyword is at or after `from` in a token list. */
+function statementsIn(text: string, tokens: Token[], family: Family, from: number): SwitchStatement[] {
+  const match = matchBrackets(tokens);
+  const found: SwitchStatement[] = [];
+  const keywords = KEYWORDS[family];
+  let rubyBlockEnds: Int32Array | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.start < from || t.kind !== 'ident' || !keywords.includes(t.text)) continue;
+    const before = tokens[i - 1];
+    if (before && MEMBER_ACCESS.has(before.text) && before.end === t.start) continue;
+    let s: SwitchStatement | null = null;
+    if (family === 'python') s = pythonMatch(text, tokens, match, i);
+    else if (family === 'ruby') s = rubyCase(tokens, i, (rubyBlockEnds ??= rubyEnds(tokens)));
+    else s = braceSwitch(tokens, match, i, family);
+    if (s) found.push(s);
+  }
+  return found;
+}
+
+function hasKeyword(text: string, family: Family): boolean {
+  return KEYWORDS[family].some((k) => text.includes(k));
+}
+
+/** Index of the matching closer for every opener (and of the opener for every closer); -1 if none. */
+function matchBrackets(tokens: Token[]): Int32Array {
+  const m = new Int32Array(tokens.length).fill(-1);
+  const stack: number[] = [];
+  const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.kind !== 'punct') continue;
+    if (t.text === '(' || t.text === '[' || t.text === '{') stack.push(i);
+    else if (t.text in pairs) {
+      // Pop to the nearest matching opener; unbalanced closers are ignored.
+      // Look a few levels down only, so junk with thousands of unclosed brackets stays linear.
+      let k = stack.length - 1;
+      while (k >= 0 && k >= stack.length - 8 && tokens[stack[k]!]!.text !== pairs[t.text]) k--;
+      if (k < stack.length - 8) continue;
+      if (k < 0) continue;
+      const o = stack[k]!;
+      stack.length = k;
+      m[o] = i;
+      m[i] = o;
+    }
+  }
+  return m;
+}
+
+/** Index after the group opened at i (or i + 1 for a non-opener). */
+function skip(tokens: Token[], match: Int32Array, i: number): number {
+  const t = tokens[i]!;
+  if (t.kind === 'punct' && (t.text === '(' || t.text === '[' || t.text === '{') && match[i]! > i) return match[i]! + 1;
+  return i + 1;
+}
+
+/**
+ * The literals that are whole alternatives of a label (`"a"`, `"a", "b"`, `"a" | "b"`), not
+ * parts of an expression: `case x === 'a':` in a `switch (true)` matches no code.
+ */
+function plainLiterals(label: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  let item: Token[] = [];
+  const flush = (): void => {
+    if (item.length === 1 && (item[0]!.kind === 'str' || item[0]!.kind === 'num')) out.push(item[0]!);
+    item = [];
+  };
+  for (const t of label) {
+    if (t.kind === 'punct' && (t.text === '(' || t.text === ')')) continue;
+    if ((t.kind === 'punct' && (t.text === ',' || t.text === '|')) || (t.kind === 'ident' && t.text === 'or')) flush();
+    else item.push(t);
+  }
+  flush();
+  return out;
+}
+
+function isValuePosition(prev: Token | undefined): boolean {
+  return !!prev && VALUE_BEFORE.has(prev.text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Brace languages
+
+function braceSwitch(tokens: Token[], match: Int32Array, i: number, family: Family): SwitchStatement | null {
+  const kw = tokens[i]!;
+  let next = tokens[i + 1];
+  if (!next) return null;
+  let subject: Token[];
+  let open: number;
+  const start = kw.start;
+  const prevForValue = tokens[i - 1];
+  if (family === 'csharp' && next.text === '{') {
+    // Switch expression: `subject switch { … }`.
+    const s = csharpSubjectStart(tokens, match, i);
+    if (s < 0) return null;
+    return armsBody(tokens, match, family, kw, tokens.slice(s, i), tokens[s]!.start, i + 1, true);
+  }
+  if (family === 'go' || family === 'rust' || family === 'swift') {
+    let j = i + 1;
+    while (j < tokens.length && tokens[j]!.text !== '{') {
+      if (tokens[j]!.text === ';' && family !== 'go') return null;
+      if (tokens[j]!.text === '}') return null;
+      j = skip(tokens, match, j);
+    }
+    if (j >= tokens.length || match[j]! < 0) return null;
+    subject = tokens.slice(i + 1, j);
+    if (family === 'go') {
+      const semi = subject.map((t) => t.text).lastIndexOf(';');
+      if (semi >= 0) subject = subject.slice(semi + 1);
+      if (subject.some((t) => t.text === 'type')) return null; // type switch
+    }
+    if (subject.length === 0) return null;
+    open = j;
+  } else {
+    if (next.text !== '(' || match[i + 1]! < 0) return null;
+    const close = match[i + 1]!;
+    subject = tokens.slice(i + 2, close);
+    if (family === 'kotlin') {
+      const eq = subject.findIndex((t) => t.text === '=');
+      if (subject[0]?.text === 'val' && eq >= 0) subject = subject.slice(eq + 1);
+    }
+    open = close + 1;
+    next = tokens[open];
+    if (!next || next.text !== '{' || match[open]! < 0) return null;
+  }
+  const valueNeeded = isValuePosition(prevForValue);
+  if (family === 'rust' || family === 'kotlin' || (family === 'php' && kw.text === 'match')) {
+    const s = armsBody(tokens, match, family, kw, subject, start, open, valueNeeded);
+    if (s && family === 'rust' && !s.valueNeeded) {
+      // A statement-position match must be unit-typed, unless it is a tail or is followed by `;`.
+      const afterIndex = match[open]! + 1;
+      const after = tokens[afterIndex];
+      if (!after || after.text === ';' || after.text === ')') s.valueNeeded = true;
+      else if (after.text === '}') s.valueNeeded = !tailOfUnitFn(tokens, match, afterIndex);
+    }
+    return s;
+  }
+  return cSwitchBody(tokens, match, family, kw, subject, start, open, valueNeeded);
+}
+
+/** True when the block closed at `closeIndex` is the body of a Rust fn without `->` (returns unit). */
+function tailOfUnitFn(tokens: Token[], match: Int32Array, closeIndex: number): boolean {
+  const open = match[closeIndex]!;
+  if (open < 0) return false;
+  let sawArrow = false;
+  for (let k = open - 1, steps = 0; k >= 0 && steps < 200; steps++) {
+    const t = tokens[k]!;
+    if (t.text === ')' || t.text === ']') {
+      k = match[k]! >= 0 ? match[k]! - 1 : k - 1;
+      continue;
+    }
+    if (t.text === '->') sawArrow = true;
+    if (t.text === 'fn') return !sawArrow;
+    if (t.text === ';' || t.text === '{' || t.text === '}' || t.text === '=' || t.text === '=>') return false;
+    k--;
+  }
+  return false;
+}
+
+/** Start index of the expression before a C# `switch` keyword (a member-access / call chain). */
+function csharpSubjectStart(tokens: Token[], match: Int32Array, kwIndex: number): number {
+  let j = kwIndex - 1;
+  let s = -1;
+  while (j >= 0) {
+    const t = tokens[j]!;
+    if (t.text === ')' || t.text === ']') {
+      const o = match[j]!;
+      if (o < 0) break;
+      s = o;
+      j = o - 1;
+      continue;
+    }
+    if (t.kind === 'ident' || t.kind === 'str' || t.kind === 'num') {
+      if (t.kind === 'ident' && ['return', 'var', 'await', 'new', 'in'].includes(t.text) && s >= 0) break;
+      if (t.kind === 'ident' && t.text === 'await') break;
+      s = j;
+      j--;
+      const p = tokens[j];
+      if (p && (p.text === '.' || p.text === '?.' || p.text === '!')) {
+        j--;
+        continue;
+      }
+      break;
+    }
+    break;
+  }
+  return s;
+}
+
+function cSwitchBody(
+  tokens: Token[], match: Int32Array, family: Family, kw: Token, subject: Token[], start: number, open: number, valueNeeded: boolean,
+): SwitchStatement | null {
+  const close = match[open]!;
+  const clauses: Clause[] = [];
+  let j = open + 1;
+  while (j < close) {
+    const t = tokens[j]!;
+    const isDefault = t.text === 'default' && (tokens[j + 1]?.text === ':' || tokens[j + 1]?.text === '->');
+    const isUnknownDefault = family === 'swift' && t.text === '@unknown' && tokens[j + 1]?.text === 'default';
+    if (t.kind === 'ident' && (t.text === 'case' || isDefault || isUnknownDefault)) {
+      // Label: up to `:` (Java also `->`, PHP also `;`) at this depth.
+      let k = isUnknownDefault ? j + 2 : j + 1;
+      const label: Token[] = [];
+      let guard = false;
+      while (k < close) {
+        const u = tokens[k]!;
+        if (u.text === ':' || (family === 'java' && u.text === '->') || (family === 'php' && u.text === ';')) break;
+        if (u.kind === 'ident' && (u.text === 'when' || u.text === 'where' || u.text === 'if')) guard = true;
+        if (!guard) label.push(u);
+        k = skip(tokens, match, k);
+      }
+      const literals = plainLiterals(label);
+      if (k >= close) break;
+      const labelEnd = tokens[k]!;
+      clauses.push({
+        kind: t.text === 'case' ? 'case' : 'default',
+        first: t,
+        labelEnd,
+        literals,
+        bodyFirst: k + 1 < close ? tokens[k + 1] : undefined,
+        arrow: labelEnd.text === '->',
+      });
+      j = k + 1;
+      continue;
+    }
+    j = skip(tokens, match, j);
+  }
+  return {
+    family,
+    form: 'c-switch',
+    keyword: kw,
+    subject,
+    start,
+    end: tokens[close]!.end,
+    open: tokens[open]!,
+    close: tokens[close]!,
+    lastBodyToken: tokens[close - 1]!,
+    clauses,
+    valueNeeded,
+  };
+}
+
+const RUST_BLOCK_LIKE = new Set(['if', 'match', 'loop', 'while', 'for', 'unsafe', 'async']);
+const KOTLIN_CONT_END = new Set(['.', '?.', '?:', '&&', '||', '+', '-', '*', '/', '%', '=', '(', '[', ',', '->', '==', '!=', '<', '>', '<=', '>=', '::', 'to', 'in', 'is', 'as', 'as?']);
+const KOTLIN_CONT_START = new Set(['.', '?.', '?:', '&&', '||', ')', ']', '}', 'as', 'as?']);
+
+function armsBody(
+  tokens: Token[], match: Int32Array, family: Family, kw: Token, subject: Token[], start: number, open: number, valueNeeded: boolean,
+): SwitchStatement | null {
+  const close = match[open]!;
+  if (close < 0) return null;
+  const arrow = family === 'kotlin' ? '->' : '=>';
+  const comma = family !== 'kotlin';
+  const clauses: Clause[] = [];
+  let j = open + 1;
+  while (j < close) {
+    if (tokens[j]!.text === ',' || tokens[j]!.text === ';') {
+      j++;
+      continue;
+    }
+    const patStart = j;
+    let k = j;
+    while (k < close && tokens[k]!.text !== arrow) k = skip(tokens, match, k);
+    if (k >= close) break;
+    const pattern = tokens.slice(patStart, k);
+    const guardAt = pattern.findIndex((u) => u.kind === 'ident' && (u.text === 'if' || u.text === 'when' || u.text === 'and'));
+    const literals = plainLiterals(guardAt < 0 ? pattern : pattern.slice(0, guardAt));
+    const isDefault =
+      pattern.length === 1 &&
+      (pattern[0]!.text === '_' || pattern[0]!.text === 'default' || pattern[0]!.text === 'else' ||
+        (family === 'rust' && /^[a-z_][a-z0-9_]*$/.test(pattern[0]!.text) && pattern[0]!.kind === 'ident'));
+    clauses.push({
+      kind: isDefault ? 'default' : 'case',
+      first: tokens[patStart]!,
+      labelEnd: tokens[k]!,
+      literals,
+      bodyFirst: k + 1 < close ? tokens[k + 1] : undefined,
+    });
+    // Skip the arm's body.
+    let b = k + 1;
+    if (b < close && tokens[b]!.text === '{') {
+      b = skip(tokens, match, b);
+    } else if (family === 'rust' && b < close && RUST_BLOCK_LIKE.has(tokens[b]!.text)) {
+      // if/match/loop bodies end with their block; `else` chains continue.
+      for (;;) {
+        while (b < close && tokens[b]!.text !== '{') b = skip(tokens, match, b);
+        b = skip(tokens, match, b);
+        if (b < close && tokens[b]!.text === 'else') {
+          b++;
+          continue;
+        }
+        break;
+      }
+    } else if (comma) {
+      while (b < close && tokens[b]!.text !== ',') b = skip(tokens, match, b);
+    } else {
+      // Kotlin: the expression ends at a line break that nothing continues.
+      b = skip(tokens, match, b);
+      while (b < close) {
+        const p = tokens[b - 1]!;
+        const u = tokens[b]!;
+        if (u.text === ';') break;
+        if (u.line > lineOfEnd(p) && !KOTLIN_CONT_END.has(p.text) && !KOTLIN_CONT_START.has(u.text)) break;
+        b = skip(tokens, match, b);
+      }
+    }
+    j = b;
+  }
+  return {
+    family,
+    form: 'arms',
+    keyword: kw,
+    subject,
+    start,
+    end: tokens[close]!.end,
+    open: tokens[open]!,
+    close: tokens[close]!,
+    lastBodyToken: tokens[close - 1]!,
+    clauses,
+    valueNeeded: family === 'csharp' || family === 'php' ? true : valueNeeded,
+  };
+}
+
+function lineOfEnd(t: Token): number {
+  return t.line + countNewlines(t.text);
+}
+
+function countNewlines(s: string): number {
+  let c = 0;
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) === 10) c++;
+  return c;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Python
+
+function indentAt(text: string, offset: number): number {
+  const ls = text.lastIndexOf('\n', offset - 1) + 1;
+  return offset - ls;
+}
+
+function pythonMatch(text: string, tokens: Token[], match: Int32Array, i: number): SwitchStatement | null {
+  const kw = tokens[i]!;
+  // `match` is a soft keyword: it must start a line.
+  const onlySpaceBefore = /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', kw.start - 1) + 1, kw.start));
+  if (!onlySpaceBefore) return null;
+  // Header: tokens up to the `:` that ends the logical line.
+  let j = i + 1;
+  while (j < tokens.length && tokens[j]!.line === kw.line && tokens[j]!.text !== ':') j = skip(tokens, match, j);
+  const colon = tokens[j];
+  if (!colon || colon.text !== ':' || j === i + 1) return null;
+  const first = tokens[j + 1];
+  if (!first || first.text !== 'case' || first.line === colon.line) return null;
+  const base = indentAt(text, kw.start);
+  const caseIndent = indentAt(text, first.start);
+  if (caseIndent <= base) return null;
+  const subject = tokens.slice(i + 1, j);
+  const clauses: Clause[] = [];
+  let k = j + 1;
+  let last = colon;
+  while (k < tokens.length) {
+    const t = tokens[k]!;
+    const startsLine = t.line > lineOfEnd(tokens[k - 1]!);
+    if (startsLine && indentAt(text, t.start) <= base) break;
+    if (startsLine && t.text === 'case' && indentAt(text, t.start) === caseIndent) {
+      let e = k + 1;
+      const label: Token[] = [];
+      let guard = false;
+      while (e < tokens.length && tokens[e]!.text !== ':' && tokens[e]!.line === t.line) {
+        if (tokens[e]!.text === 'if') guard = true;
+        const nx = skip(tokens, match, e);
+        if (!guard) for (let q = e; q < nx; q++) label.push(tokens[q]!);
+        e = nx;
+      }
+      const literals = plainLiterals(label);
+      const labelEnd = tokens[e];
+      if (!labelEnd || labelEnd.text !== ':') break;
+      const pattern = tokens.slice(k + 1, e);
+      const isDefault = pattern.length === 1 && pattern[0]!.kind === 'ident';
+      clauses.push({ kind: isDefault ? 'default' : 'case', first: t, labelEnd, literals, bodyFirst: tokens[e + 1] });
+      last = labelEnd;
+      k = e + 1;
+      continue;
+    }
+    k = skip(tokens, match, k);
+    last = tokens[k - 1]!;
+  }
+  return {
+    family: 'python',
+    form: 'python',
+    keyword: kw,
+    subject,
+    start: kw.start,
+    end: last.end,
+    open: null,
+    close: null,
+    lastBodyToken: last,
+    clauses,
+    valueNeeded: false,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ruby
+
+const RUBY_OPENERS = new Set(['case', 'def', 'class', 'module', 'begin', 'do', 'for']);
+const RUBY_MAYBE_MODIFIER = new Set(['if', 'unless', 'while', 'until']);
+const RUBY_STATEMENT_START = new Set(['=', '(', ',', '[', '||', '&&', 'return', 'then', 'do', ';', '{', 'when', 'else', 'and', 'or', 'not', '+=', '||=', '<<', '?', ':']);
+
+/** Whether the token at k opens a block that `end` closes, closes one, or neither. */
+function rubyRole(tokens: Token[], k: number, loopLine: { line: number }): 'open' | 'end' | null {
+  const t = tokens[k]!;
+  if (t.kind !== 'ident') return null;
+  const p = tokens[k - 1];
+  if (p && (p.text === '.' || p.text === '&.' || p.text === '::' || p.text === ':') && p.end === t.start) return null; // method, symbol
+  const nx = tokens[k + 1];
+  if (nx && nx.text === ':' && nx.start === t.end && tokens[k + 2]?.text !== ':') return null; // hash key
+  if (t.text === 'end') return 'end';
+  if (t.text === 'do' && t.line === loopLine.line) return null; // `while x do`: one block
+  if (RUBY_OPENERS.has(t.text)) {
+    if (t.text === 'for') loopLine.line = t.line;
+    return 'open';
+  }
+  if (RUBY_MAYBE_MODIFIER.has(t.text)) {
+    // `x = 1 if y` is a modifier; a block starts a statement.
+    if (p && p.line === t.line && !RUBY_STATEMENT_START.has(p.text)) return null;
+    if (t.text === 'while' || t.text === 'until') loopLine.line = t.line;
+    return 'open';
+  }
+  return null;
+}
+
+/** For every Ruby block opener, the index of its `end` (-1 when unbalanced); one pass. */
+function rubyEnds(tokens: Token[]): Int32Array {
+  const ends = new Int32Array(tokens.length).fill(-1);
+  const stack: number[] = [];
+  const loopLine = { line: -1 };
+  for (let k = 0; k < tokens.length; k++) {
+    const role = rubyRole(tokens, k, loopLine);
+    if (role === 'open') stack.push(k);
+    else if (role === 'end' && stack.length) ends[stack.pop()!] = k;
+  }
+  return ends;
+}
+
+function rubyCase(tokens: Token[], i: number, ends: Int32Array): SwitchStatement | null {
+  const kw = tokens[i]!;
+  const endIndex = ends[i]!;
+  if (endIndex < 0) return null;
+  // Subject: the rest of the line.
+  let j = i + 1;
+  while (j < endIndex && tokens[j]!.line === kw.line && tokens[j]!.text !== ';') j++;
+  const subject = tokens.slice(i + 1, j);
+  if (subject.length === 0) return null;
+  const clauses: Clause[] = [];
+  let rubyIn = false;
+  for (let k = j; k < endIndex; k++) {
+    const t = tokens[k]!;
+    if (ends[k]! > k) {
+      k = ends[k]!; // a nested block
+      continue;
+    }
+    if (t.kind !== 'ident') continue;
+    const p = tokens[k - 1]!;
+    if (t.text === 'when' || t.text === 'in') {
+      if (t.text === 'in' && p.line === t.line) continue; // `for x in`, not a clause
+      rubyIn = t.text === 'in';
+      let e = k + 1;
+      const label: Token[] = [];
+      while (e < endIndex) {
+        const u = tokens[e]!;
+        if (u.text === 'then' || u.text === ';') break;
+        if (u.line > lineOfEnd(tokens[e - 1]!) && tokens[e - 1]!.text !== ',') break;
+        if (u.kind === 'ident' && (u.text === 'if' || u.text === 'unless')) break;
+        label.push(u);
+        e++;
+      }
+      const literals = plainLiterals(label);
+      const labelEnd = tokens[e - 1]!;
+      clauses.push({ kind: 'case', first: t, labelEnd, literals, bodyFirst: tokens[e]?.text === 'then' ? tokens[e + 1] : tokens[e] });
+      k = e - 1;
+      continue;
+    }
+    if (t.text === 'else' && !(p.text === ':' && p.end === t.start)) {
+      clauses.push({ kind: 'default', first: t, labelEnd: t, literals: [], bodyFirst: tokens[k + 1] });
+    }
+  }
+  const k = endIndex;
+  const close = tokens[k];
+  if (!close || close.text !== 'end') return null;
+  return {
+    family: 'ruby',
+    form: 'ruby',
+    keyword: kw,
+    subject,
+    start: kw.start,
+    end: close.end,
+    open: null,
+    close,
+    lastBodyToken: tokens[k - 1]!,
+    clauses,
+    valueNeeded: false,
+    rubyIn,
+  };
+}

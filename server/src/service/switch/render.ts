@@ -1,0 +1,212 @@
+/**
+ * Writes the missing cases in the statement's own language, indentation and quote style, and
+ * picks the one place to insert them (before the default branch, else at the end).
+ */
+import type { Lang } from '../../../../catalog/src/types';
+import type { Clause, SwitchStatement } from './find';
+import type { Family } from './lexer';
+
+export interface CaseText {
+  code: string;
+  comment: string;
+}
+
+export interface Insertion {
+  /** Offset in the document where `text` goes. */
+  offset: number;
+  text: string;
+}
+
+const TODO: Record<Lang, string> = { en: 'TODO: handle these UQPAY errors', 'zh-CN': 'TODO: 处理这些 UQPAY 错误' };
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function indentOf(text: string, offset: number): string {
+  const ls = lineStart(text, offset);
+  return /^[ \t]*/.exec(text.slice(ls, offset))![0];
+}
+
+/** True when only whitespace precedes `offset` on its line. */
+function startsLine(text: string, offset: number): boolean {
+  return /^[ \t]*$/.test(text.slice(lineStart(text, offset), offset));
+}
+
+/** Indentation unit of the file: a tab when it indents with tabs, else its smallest space step. */
+function fileUnit(text: string, family: Family): string {
+  const sample = text.slice(0, 20000);
+  if (/^\t/m.test(sample) && !/^ {2}/m.test(sample)) return '\t';
+  let min = Infinity;
+  for (const m of sample.matchAll(/^( +)\S/gm)) min = Math.min(min, m[1]!.length);
+  if (min !== Infinity && min >= 2 && min <= 8) return ' '.repeat(min);
+  return family === 'go' ? '\t' : family === 'ruby' ? '  ' : '    ';
+}
+
+function quoteFor(s: SwitchStatement): string {
+  const doubleOnly = ['java', 'csharp', 'kotlin', 'rust', 'swift'].includes(s.family);
+  if (doubleOnly) return '"';
+  for (const c of s.clauses) {
+    for (const t of c.literals) {
+      if (t.kind === 'str' && t.value !== undefined && t.quote) {
+        if (t.quote === '`' && s.family !== 'go' && s.family !== 'ts') continue;
+        return t.quote;
+      }
+    }
+  }
+  return s.family === 'php' || s.family === 'ts' ? "'" : '"';
+}
+
+function quote(code: string, q: string): string {
+  const body = q === '`' ? code : code.replace(/\\/g, '\\\\').replace(new RegExp(q, 'g'), '\\' + q);
+  return q + body + q;
+}
+
+interface Layout {
+  caseIndent: string;
+  bodyIndent: string;
+}
+
+function layout(text: string, s: SwitchStatement): Layout {
+  const kwIndent = indentOf(text, s.family === 'csharp' && s.form === 'arms' ? s.start : s.keyword.start);
+  const unit = fileUnit(text, s.family);
+  const firstOnLine = s.clauses.find((c) => startsLine(text, c.first.start));
+  const caseIndent = firstOnLine
+    ? indentOf(text, firstOnLine.first.start)
+    : s.family === 'go' || s.family === 'swift' ? kwIndent : kwIndent + unit;
+  let bodyIndent: string | undefined;
+  for (const c of s.clauses) {
+    const b = c.bodyFirst;
+    if (!b || b.line === c.labelEnd.line || !startsLine(text, b.start)) continue;
+    if (s.close && b.start >= s.close.start) continue;
+    const ind = indentOf(text, b.start);
+    if (ind.length > caseIndent.length) {
+      bodyIndent = ind;
+      break;
+    }
+  }
+  if (!bodyIndent) {
+    // The step from the statement's line to its cases, when it looks like one indentation level
+    // (cases aligned under a keyword in mid-line, as in Ruby `x = case y`, are not).
+    const diff = caseIndent.startsWith(kwIndent) ? caseIndent.slice(kwIndent.length) : '';
+    const step = /^(\t{1,2}| {2,8})$/.test(diff) ? diff : unit;
+    bodyIndent = caseIndent + step;
+  }
+  return { caseIndent, bodyIndent };
+}
+
+/** The lines of the new cases, each with its indentation. */
+export function renderCases(text: string, s: SwitchStatement, cases: CaseText[], lang: Lang): string[] {
+  const { caseIndent: ci, bodyIndent: bi } = layout(text, s);
+  const q = quoteFor(s);
+  const lines: string[] = [];
+  const todo = TODO[lang];
+  const javaArrow = s.family === 'java' && s.clauses.some((c) => c.arrow);
+  switch (s.family) {
+    case 'ts':
+    case 'csharp':
+    case 'php':
+    case 'java':
+      if (s.form === 'arms') {
+        // C# switch expression, PHP match.
+        for (const c of cases) {
+          const value = s.family === 'php' ? 'null' : `throw new NotImplementedException(${quote('TODO: ' + c.code, '"')})`;
+          lines.push(`${ci}${quote(c.code, q)} => ${value}, // ${c.comment}`);
+        }
+        break;
+      }
+      if (javaArrow) {
+        for (const c of cases) {
+          const body = s.valueNeeded ? `throw new UnsupportedOperationException(${quote('TODO: ' + c.code, '"')});` : '{ }';
+          lines.push(`${ci}case ${quote(c.code, q)} -> ${body} // ${c.comment}`);
+        }
+        break;
+      }
+      for (const c of cases) lines.push(`${ci}case ${quote(c.code, q)}: // ${c.comment}`);
+      lines.push(`${bi}// ${todo}`);
+      lines.push(
+        s.family === 'java' && s.valueNeeded
+          ? `${bi}throw new UnsupportedOperationException(${quote(todo, '"')});`
+          : `${bi}break;`,
+      );
+      break;
+    case 'go':
+      for (const c of cases) {
+        lines.push(`${ci}case ${quote(c.code, q)}:`);
+        lines.push(`${bi}// ${c.comment}`);
+      }
+      break;
+    case 'swift':
+      for (const c of cases) {
+        lines.push(`${ci}case ${quote(c.code, q)}: // ${c.comment}`);
+        lines.push(s.valueNeeded ? `${bi}fatalError(${quote('TODO: ' + c.code, '"')})` : `${bi}break`);
+      }
+      break;
+    case 'python':
+      for (const c of cases) {
+        lines.push(`${ci}case ${quote(c.code, q)}:  # ${c.comment}`);
+        lines.push(`${bi}pass`);
+      }
+      break;
+    case 'ruby':
+      for (const c of cases) {
+        lines.push(`${ci}${s.rubyIn ? 'in' : 'when'} ${quote(c.code, q)}`);
+        lines.push(`${bi}# ${c.comment}`);
+      }
+      break;
+    case 'kotlin':
+      for (const c of cases) {
+        const body = s.valueNeeded ? `TODO(${quote(c.code, '"')})` : '{ }';
+        lines.push(`${ci}${quote(c.code, q)} -> ${body} // ${c.comment}`);
+      }
+      break;
+    case 'rust':
+      for (const c of cases) {
+        const body = s.valueNeeded ? `todo!(${quote(c.code, '"')}),` : '{}';
+        lines.push(`${ci}${quote(c.code, q)} => ${body} // ${c.comment}`);
+      }
+      break;
+  }
+  return lines;
+}
+
+function defaultClause(s: SwitchStatement): Clause | undefined {
+  return s.clauses.find((c) => c.kind === 'default');
+}
+
+/** Arms separated by commas need one after the last arm before new arms follow it. */
+function needsComma(s: SwitchStatement): boolean {
+  if (s.form !== 'arms' || s.family === 'kotlin') return false;
+  const last = s.lastBodyToken;
+  return last !== s.open && last.text !== ',';
+}
+
+/** Where and what to insert: one insertion, nothing else in the document changes. */
+export function insertion(text: string, s: SwitchStatement, lines: string[]): Insertion {
+  const nl = text.includes('\r\n') ? '\r\n' : '\n';
+  const block = lines.join(nl);
+  const def = defaultClause(s);
+  if (def) {
+    const at = def.first.start;
+    if (startsLine(text, at)) return { offset: lineStart(text, at), text: block + nl };
+    return { offset: at, text: block.trimStart() + nl + indentOf(text, at) };
+  }
+  if (!s.close) {
+    // Python: after the last line of the block.
+    const e = text.indexOf('\n', s.lastBodyToken.end);
+    const at = e < 0 ? text.length : text[e - 1] === '\r' ? e - 1 : e;
+    return { offset: at, text: nl + block };
+  }
+  const comma = needsComma(s);
+  const close = s.close;
+  if (!comma && startsLine(text, close.start)) return { offset: lineStart(text, close.start), text: block + nl };
+  if (comma) {
+    const rest = text.slice(s.lastBodyToken.end, close.start);
+    const closeOwnLine = /\n/.test(rest);
+    return {
+      offset: s.lastBodyToken.end,
+      text: ',' + nl + block + (closeOwnLine ? '' : nl + indentOf(text, close.start)),
+    };
+  }
+  return { offset: close.start, text: nl + block + nl + indentOf(text, close.start) };
+}
