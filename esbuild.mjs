@@ -12,7 +12,7 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'dist/extension.js', platform: 'node' },
   { in: 'client/src/webview/catalog/main.ts', out: 'dist/webview/catalog.js', platform: 'browser' },
   { in: 'client/src/webview/decode/main.ts', out: 'dist/webview/decode.js', platform: 'browser' },
-  { in: 'client/src/webview/decode/worker.ts', out: 'dist/webview/decodeWorker.js', platform: 'browser' },
+  { in: 'client/src/decodeWorker.ts', out: 'dist/decodeWorker.js', platform: 'node' },
 ];
 
 /** Static files copied as they are: webview styles, codicons, tree-sitter grammars. */

@@ -1,0 +1,17 @@
+// `npm run package`: builds the .vsix with vsce (which runs `vscode:prepublish`, the production
+// build) and prints what went in and how big it is.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const out = `${pkg.name}-${pkg.version}.vsix`;
+const vsce = 'node_modules/@vscode/vsce/vsce';
+const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], { stdio: 'inherit' });
+if (r.status !== 0) {
+  console.error(`vsce package failed (exit ${r.status})`);
+  process.exit(r.status ?? 1);
+}
+const ls = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { encoding: 'utf8' });
+if (ls.status === 0) console.log(`files:\n${ls.stdout.trim().split('\n').map((l) => `  ${l}`).join('\n')}`);
+const bytes = statSync(out).size;
+console.log(`${out}: ${(bytes / 1024).toFixed(1)} KB (${bytes} bytes)`);

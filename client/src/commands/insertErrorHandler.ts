@@ -1,0 +1,38 @@
+/** "Insert Error Handler": pick a group, get a switch over its codes in the editor's language. */
+import * as vscode from 'vscode';
+import type { Catalog } from '../../../catalog/src/catalog';
+import { GROUPS, type Lang } from '../../../catalog/src/types';
+import { GROUP_TITLES } from '../webview/strings';
+import { casesFor } from '../panels/hosts';
+import { handlerSkeleton } from '../snippets/handlerSnippet';
+
+
+/** One indentation level of the editor, as its options say. */
+function indentUnit(editor: vscode.TextEditor): string {
+  const { insertSpaces, tabSize } = editor.options;
+  if (insertSpaces === false) return '\t';
+  return ' '.repeat(typeof tabSize === 'number' ? tabSize : 4);
+}
+
+export async function insertErrorHandler(catalog: () => Catalog, lang: () => Lang, group?: string): Promise<boolean> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a file to insert an error handler into.'));
+    return false;
+  }
+  const cat = catalog();
+  let chosen = GROUPS.find((g) => g === group);
+  if (!chosen) {
+    const items = GROUPS.filter((g) => cat.byGroup(g).length > 0).map((g) => ({
+      label: vscode.l10n.t(GROUP_TITLES[g]),
+      description: vscode.l10n.t('{0} codes', cat.byGroup(g).length),
+      detail: cat.byGroup(g).slice(0, 6).map((e) => String(e.code)).join(', ') + (cat.byGroup(g).length > 6 ? ', …' : ''),
+      group: g,
+    }));
+    const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Insert UQPAY Error Handler'), placeHolder: vscode.l10n.t('Which group of error codes should the handler cover?') });
+    if (!pick) return false;
+    chosen = pick.group;
+  }
+  const skeleton = handlerSkeleton(editor.document.languageId, casesFor(cat.byGroup(chosen), lang()), indentUnit(editor));
+  return editor.insertSnippet(new vscode.SnippetString(skeleton.snippet));
+}

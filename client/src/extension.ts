@@ -1,0 +1,128 @@
+/**
+ * Entry point of the VS Code extension: starts the language server, registers the commands and
+ * the two webview panels, and returns a small API the extension-host tests use.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { DecodeResult } from '../../catalog/src/types';
+import { CatalogSource, docsLanguage } from './catalogSource';
+import { decodeResponse } from './commands/decodeResponse';
+import { inlineDecoder, WorkerDecoder } from './decoder';
+import { insertErrorHandler } from './commands/insertErrorHandler';
+import { lookUpCode } from './commands/lookUpCode';
+import { EditorTracker } from './editorTracker';
+import { ServerManager } from './languageClient';
+import { CatalogHost, DecodeHost } from './panels/hosts';
+import { ManagedPanel } from './panels/managedPanel';
+import { vscodeHostEnv } from './panels/vscodeHostEnv';
+import type { ToCatalogWebview, ToDecodeWebview } from './webview/protocol';
+
+/** What a webview panel looks like to the tests. */
+export interface PanelStatus {
+  /** A panel of this kind is open. */
+  readonly exists: boolean;
+  /** Its page has sent `ready` and received `init`. */
+  readonly ready: boolean;
+  /** Resolves true once the open (or opening) panel is ready, false after the timeout. */
+  whenReady(timeoutMs?: number): Promise<boolean>;
+}
+
+/** The value `activate` returns. */
+export interface UqpayErrorsApi {
+  /** Resolves with the language client once the server is running for the first time. */
+  readonly client: Promise<LanguageClient>;
+  /** The current client (a new one after a restart). */
+  currentClient(): LanguageClient | undefined;
+  /** The running server's process id, if any (tests kill it to check the restart). */
+  serverProcessId(): number | undefined;
+  /** How many times the server was restarted after it died. */
+  crashRestarts(): number;
+  readonly catalogPanel: PanelStatus;
+  readonly decodePanel: PanelStatus & { readonly lastResult: DecodeResult | null };
+}
+
+let manager: ServerManager | undefined;
+
+export function activate(context: vscode.ExtensionContext): UqpayErrorsApi {
+  const output = vscode.window.createOutputChannel('UQPAY Error Codes', { log: true });
+  const catalogs = new CatalogSource(output);
+  const editors = new EditorTracker();
+  context.subscriptions.push(output, catalogs, editors);
+  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '');
+  const catalog = () => catalogs.catalog;
+  const settings = () => ({ lang: docsLanguage() });
+
+  const catalogPanel = new ManagedPanel<CatalogHost>(
+    'catalog', () => vscode.l10n.t('UQPAY Error Catalog'), context,
+    (post) => new CatalogHost(catalog, settings, vscodeHostEnv<ToCatalogWebview>(post, editors, output)),
+    () => settings().lang, output,
+  );
+  const openCatalog = (id?: unknown) => {
+    const host = catalogPanel.show();
+    if (typeof id === 'string' && id !== '') host.select(id);
+  };
+  // Decoding runs in a worker thread so a huge paste cannot stall the extension host.
+  const workerScript = context.asAbsolutePath('dist/decodeWorker.js');
+  const worker = WorkerDecoder.available(workerScript)
+    ? new WorkerDecoder(workerScript, () => catalogs.sources, (m) => output.appendLine(`[client] ${m}`))
+    : undefined;
+  if (worker) context.subscriptions.push(worker);
+  else output.appendLine('[client] dist/decodeWorker.js not found: decoding in the extension host');
+  const decoder = worker?.decode ?? inlineDecoder(catalog);
+  const decodePanel = new ManagedPanel<DecodeHost>(
+    'decode', () => vscode.l10n.t('Decode UQPAY Response'), context,
+    (post) => new DecodeHost(catalog, settings, vscodeHostEnv<ToDecodeWebview>(post, editors, output), (id) => openCatalog(id), version, decoder),
+    () => settings().lang, output,
+  );
+  context.subscriptions.push(catalogPanel, decodePanel);
+
+  manager = new ServerManager(context, output, output);
+  const register = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+  register('uqpayErrors.openCatalog', (id) => openCatalog(id));
+  register('uqpayErrors.decodeResponse', () => decodeResponse(decodePanel, editors, false));
+  register('uqpayErrors.decodeSelection', () => decodeResponse(decodePanel, editors, true));
+  register('uqpayErrors.lookUpCode', () => lookUpCode(catalog, () => settings().lang, (id) => openCatalog(id)));
+  register('uqpayErrors.insertErrorHandler', (group) => insertErrorHandler(catalog, () => settings().lang, typeof group === 'string' ? group : undefined));
+  register('uqpayErrors.restartServer', () => manager?.restartNow(true));
+  register('uqpayErrors.showOutput', () => output.show(true));
+
+  // Panels follow the catalog and the docs language without a reload; the server pulls its own settings.
+  context.subscriptions.push(
+    catalogs.onDidChange(() => catalogPanel.current?.refresh()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('uqpayErrors.docsLanguage')) {
+        catalogPanel.current?.refresh();
+        decodePanel.current?.refresh();
+      }
+      // The file watchers the server is told about are fixed per client: start a new one.
+      if (e.affectsConfiguration('uqpayErrors.extraCatalogs')) void manager?.restartNow(true);
+    }),
+  );
+
+  void manager.start();
+  const m = manager;
+  const status = <H extends { ready: boolean }>(p: ManagedPanel<H & { handle(m: unknown): Promise<void> }>): PanelStatus => ({
+    get exists() {
+      return p.exists;
+    },
+    get ready() {
+      return p.current?.ready ?? false;
+    },
+    whenReady: (timeoutMs?: number) => p.whenReady(timeoutMs),
+  });
+  const decodeStatus = status(decodePanel);
+  return {
+    client: m.ready,
+    currentClient: () => m.current,
+    serverProcessId: () => m.serverPid,
+    crashRestarts: () => m.crashRestarts,
+    catalogPanel: status(catalogPanel),
+    decodePanel: Object.defineProperty(decodeStatus, 'lastResult', { get: () => decodePanel.current?.lastResult ?? null, enumerable: true }) as PanelStatus & { lastResult: DecodeResult | null },
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  const m = manager;
+  manager = undefined;
+  await m?.dispose();
+}

@@ -1,0 +1,118 @@
+/**
+ * The decode panel's logic without the DOM: a finding becomes a card of labelled rows, problems
+ * marked, and the status line text. The page (main.ts) draws it; unit tests import it.
+ */
+import type { DecodeResult, Finding, Lang, Retry } from '../../../../catalog/src/types';
+import { format, type UiStrings } from '../strings';
+import { groupLabel, localized } from '../catalog/model';
+
+export interface CardRow {
+  /** Stable name for styling and tests: `envelope`, `code`, `type`, `status`, ... */
+  key: string;
+  label: string;
+  value: string;
+  /** Marked as a problem (highlighted, and announced as such). */
+  problem?: boolean;
+  items?: string[];
+}
+
+export interface Card {
+  title: string;
+  known: boolean;
+  hasProblems: boolean;
+  rows: CardRow[];
+  /** Catalog entries this finding matches, for "Open in catalog". */
+  entryIds: { id: string; label: string }[];
+}
+
+const SOURCE_LABEL: Record<string, string> = { json: 'JSON', http: 'HTTP', 'sdk-string': 'SDK', html: 'HTML', plain: 'text' };
+
+export function findingCard(f: Finding, index: number, lang: Lang, strings: UiStrings, retryLabels: Record<Retry, string>): Card {
+  const problemCodes = new Set(f.problems.map((p) => p.code));
+  const rows: CardRow[] = [];
+  const none = strings.none;
+  rows.push({ key: 'envelope', label: strings.fieldEnvelope, value: f.envelope === 'A' ? strings.envelopeA : f.envelope === 'B' ? strings.envelopeB : none, problem: problemCodes.has('envelope-b-pending') || problemCodes.has('not-global-acquiring') });
+  rows.push({ key: 'code', label: strings.fieldCode, value: f.code === null ? none : String(f.code), problem: problemCodes.has('unknown-code') });
+  rows.push({ key: 'type', label: strings.fieldTypes, value: f.type ?? none, problem: problemCodes.has('code-type-mismatch') });
+  let status = f.httpStatus !== null ? String(f.httpStatus) : f.expectedHttpStatus !== null ? strings.statusNotShown : none;
+  if (f.expectedHttpStatus !== null && f.expectedHttpStatus !== f.httpStatus) status += ` (${format(strings.fieldExpected, f.expectedHttpStatus)})`;
+  rows.push({ key: 'status', label: strings.fieldStatus, value: status, problem: problemCodes.has('http-status-mismatch') });
+  rows.push({ key: 'message', label: strings.fieldMessage, value: f.message ?? none, problem: problemCodes.has('message-mismatch') });
+  // One meaning/advice per matched entry; labelled by group when the code stands in several.
+  const several = f.matches.length > 1;
+  for (const m of f.matches) {
+    const suffix = several ? ` (${groupLabel(m.group, strings)})` : '';
+    rows.push({ key: 'meaning', label: strings.fieldMeaning + suffix, value: localized(m.summary, lang) });
+    rows.push({ key: 'advice', label: strings.fieldAdvice + suffix, value: localized(m.advice, lang) });
+  }
+  const retry = f.retry ?? (f.matches.length === 1 ? f.matches[0]!.retry : null);
+  if (retry) rows.push({ key: 'retry', label: strings.fieldRetry, value: retryLabels[retry] ?? retry });
+  else if (several) {
+    const labels = [...new Set(f.matches.map((m) => `${retryLabels[m.retry] ?? m.retry} (${groupLabel(m.group, strings)})`))];
+    rows.push({ key: 'retry', label: strings.fieldRetry, value: '', items: labels });
+  }
+  rows.push({ key: 'requestId', label: strings.fieldRequestId, value: f.requestId ?? none });
+  if (f.idempotencyKey) rows.push({ key: 'idempotencyKey', label: strings.fieldIdempotencyKey, value: f.idempotencyKey });
+  if (f.problems.length) {
+    rows.push({
+      key: 'problems', label: strings.fieldProblems, value: '', problem: true,
+      items: f.problems.map((p) => (p.suggestions?.length ? `${p.message} ${format(strings.fieldSuggestions, p.suggestions.join(', '))}` : p.message)),
+    });
+  }
+  rows.push({ key: 'source', label: strings.fieldSource, value: SOURCE_LABEL[f.source.kind] ?? f.source.kind });
+  const codeText = f.code === null ? strings.cardUnknown : String(f.code);
+  return {
+    title: `${format(strings.cardTitle, index + 1)}: ${codeText}`,
+    known: f.known,
+    hasProblems: f.problems.length > 0,
+    rows,
+    entryIds: f.matches.map((m) => ({ id: m.id, label: `${strings.openInCatalog}: ${groupLabel(m.group, strings)}` })),
+  };
+}
+
+/** Size as people read it: `512 B`, `12.3 KB`, `10.0 MB`. */
+export function sizeText(chars: number): string {
+  if (chars < 1024) return `${chars} B`;
+  if (chars < 1024 * 1024) return `${(chars / 1024).toFixed(1)} KB`;
+  return `${(chars / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Status line and explanation shown above the cards. */
+export function summaryText(result: DecodeResult | null, inputLength: number, strings: UiStrings): { status: string; explain: string[] } {
+  if (inputLength === 0 || result === null) return { status: strings.decodeEmpty, explain: [] };
+  if (result.findings.length === 0) {
+    // Our own (translated) explanation replaces the library's English one; other notes stay.
+    const notes = result.notes.filter((n) => !n.startsWith('No UQPAY error response found'));
+    return { status: strings.decodeNothing, explain: [strings.decodeAccepts, ...notes] };
+  }
+  return { status: format(strings.decodeFound, result.findings.length), explain: result.notes };
+}
+
+/**
+ * Pastes larger than this are kept out of the text area (Chromium takes tens of seconds to lay
+ * out megabytes of textarea text): the area shows the beginning, the whole text is decoded.
+ */
+export const LARGE_INPUT = 256 * 1024;
+const PREVIEW_CHARS = 4000;
+
+/** What the text area shows for a large paste. */
+export function largePreview(text: string, strings: UiStrings): string {
+  return `${text.slice(0, PREVIEW_CHARS)}\n\n${format(strings.decodeLargeInput, sizeText(text.length), sizeText(PREVIEW_CHARS))}`;
+}
+
+/** Wait before decoding after a keystroke: longer for big inputs so typing stays smooth. */
+export function debounceDelay(length: number): number {
+  if (length < 50_000) return 150;
+  if (length < 1_000_000) return 300;
+  return 600;
+}
+
+/** The card as plain text (what tests compare). */
+export function cardText(c: Card): string {
+  const lines = [c.title];
+  for (const r of c.rows) {
+    lines.push(`${r.problem ? '! ' : ''}${r.label}: ${r.value}`.trimEnd());
+    for (const i of r.items ?? []) lines.push(`  - ${i}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,175 @@
+// The decode panel page in headless chromium, answered by the real host logic (see harness.ts).
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { loadBuiltinCatalog } from '../../catalog/src/builtin';
+import { DecodeHost, type HostEnv } from '../../client/src/panels/hosts';
+import type { ToDecodeWebview } from '../../client/src/webview/protocol';
+import { Harness, RESULTS } from './harness';
+
+const catalog = loadBuiltinCatalog();
+const cards = (page: Page) => page.locator('#cards article');
+
+/** Polls a condition on the Node side until it holds or the deadline passes. */
+async function until(cond: () => boolean, deadlineMs = 20_000): Promise<void> {
+  const end = Date.now() + deadlineMs;
+  while (!cond() && Date.now() < end) await new Promise((r) => setTimeout(r, 25));
+}
+
+describe('decode panel in chromium', function () {
+  const harness = new Harness();
+  let page: Page;
+  let errors: string[];
+  let host: DecodeHost;
+  let env: HostEnv<ToDecodeWebview> & { copied: string[]; logs: string[] };
+  let opened: string[];
+  /** Holds big decode requests until the test lets them through. */
+  let gate: Promise<void> | undefined;
+  let decodeRequests: number[];
+
+  before(async () => {
+    await harness.start();
+  });
+  after(async () => {
+    await harness.stop();
+  });
+
+  async function openPage(): Promise<void> {
+    env = harness.env<ToDecodeWebview>(() => page);
+    opened = [];
+    decodeRequests = [];
+    host = new DecodeHost(() => catalog, () => ({ lang: 'en' }), env, (id) => opened.push(id), '0.1.0');
+    const o = await harness.open('decode', async (m) => {
+      const msg = m as { type?: string; text?: string };
+      if (msg.type === 'decode' && typeof msg.text === 'string') {
+        decodeRequests.push(msg.text.length);
+        if (gate && msg.text.length > 1_000_000) await gate;
+      }
+      await host.handle(m);
+    }, 'dark', (p) => (page = p));
+    page = o.page;
+    errors = o.errors;
+    await page.locator('#input').waitFor();
+  }
+
+  afterEach(async () => {
+    assert.deepEqual(errors, [], 'page errors');
+    await page?.context().close();
+  });
+
+  it('decodes a pasted HTTP response into a card, problems highlighted', async () => {
+    await openPage();
+    assert.equal(host.ready, true);
+    await page.fill('#input', 'HTTP/1.1 404 Not Found\nx-request-id: req_42\n\n{"type":"not_found","code":"not_found_id","message":"Not Found ID"}');
+    await cards(page).first().waitFor();
+    assert.equal(await cards(page).count(), 1);
+    assert.equal(await cards(page).first().locator('h2').textContent(), 'Response 1: not_found_id');
+    // The seed's type table maps not_found to HTTP 400.
+    assert.equal(await page.locator('#cards dd.row-status').textContent(), '404 (expected 400)');
+    assert.ok(await page.locator('#cards dd.row-status').evaluate((e) => e.classList.contains('problem')));
+    assert.equal(await page.locator('#cards dd.row-requestId').textContent(), 'req_42');
+    assert.equal(await page.locator('#status').textContent(), '1 response(s) found');
+    await page.screenshot({ path: join(RESULTS, 'decode-card.png'), fullPage: true });
+  });
+
+  it('shows several responses in one paste as several cards, and opens an entry in the catalog', async () => {
+    await openPage();
+    await page.fill('#input', [
+      '2026-11-25T10:00:00Z ERROR uqpay: {"type":"api_error","code":"api_error","message":"An internal error occurred, please try again."}',
+      '2026-11-25T10:00:01Z WARN uqpay: {"code":200,"message":"Request is processing, please try again later."}',
+    ].join('\n'));
+    await page.waitForFunction(() => document.querySelectorAll('#cards article').length === 2);
+    assert.deepEqual(await cards(page).locator('h2').allTextContents(), ['Response 1: api_error', 'Response 2: 200']);
+    await cards(page).nth(1).locator('button[data-entry]').first().click();
+    await until(() => opened.length > 0);
+    assert.deepEqual(opened, ['general/200']);
+  });
+
+  it('explains what it accepts when nothing decodes', async () => {
+    await openPage();
+    await page.fill('#input', 'hello, is this a response?');
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent === 'Nothing to decode here.');
+    assert.match(await page.locator('#explain').textContent() ?? '', /JSON error bodies/);
+    assert.equal(await cards(page).count(), 0);
+  });
+
+  it('never runs pasted markup: <img onerror>, <script> and markup inside JSON fields stay text', async () => {
+    await openPage();
+    const payload = [
+      '<img src=x onerror="window.__pwned=1">',
+      '<script>window.__pwned=2</script>',
+      'HTTP/1.1 400 Bad Request',
+      '',
+      '{"type":"payment_error","code":"<img src=x onerror=window.__pwned=3>","message":"<script>window.__pwned=4</script><svg onload=window.__pwned=5>"}',
+    ].join('\n');
+    await page.fill('#input', payload);
+    await cards(page).first().waitFor();
+    await page.hover('#cards');
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
+    assert.equal(await page.locator('#root img, #root script, #root svg, #root iframe').count(), 0);
+    assert.match(await page.locator('#cards').textContent() ?? '', /<script>window\.__pwned=4<\/script>/);
+    await page.screenshot({ path: join(RESULTS, 'decode-hostile.png'), fullPage: true });
+  });
+
+  it('redacts secrets in the cards and in the copied report', async () => {
+    await openPage();
+    const token = 'eyJhbGciOiJIUzI1NiJ9.c2VjcmV0LXRva2VuLXZhbHVl.sig';
+    await page.fill('#input', [
+      '> POST /api/v2/payment/payout/create HTTP/2',
+      `> x-auth-token: Bearer ${token}`,
+      '< HTTP/2 429',
+      '<',
+      '{"type":"api_error","code":"velocity_limit_exceeded","message":"Transaction frequency/amount exceeds risk control thresholds (HTTP 429)","card":"5346 9301 0010 8117"}',
+    ].join('\n'));
+    await cards(page).first().waitFor();
+    assert.ok(!(await page.locator('#cards').textContent() ?? '').includes(token));
+    await page.click('#copy-report');
+    await page.waitForFunction(() => /report/.test(document.querySelector('#toast')?.textContent ?? ''));
+    const md = env.copied[0]!;
+    assert.match(md, /## Response 1: `velocity_limit_exceeded`/);
+    assert.ok(!md.includes(token));
+    assert.ok(!md.replace(/\D/g, '').includes('5346930100108117'));
+  });
+
+  it('stays responsive while a 10 MB paste is decoded, showing progress, then shows the card', async () => {
+    await openPage();
+    let release!: () => void;
+    gate = new Promise((r) => (release = r));
+    const size = await page.evaluate(() => {
+      const filler = '2026-11-25T10:00:00Z INFO request ok path=/api/v2/payment_intents status=200\n';
+      const big = filler.repeat(Math.ceil((10 * 1024 * 1024) / filler.length)) + '{"type":"refund_error","code":"refund_amount_exceeded","message":"Refund amount exceeded original transaction amount"}\n';
+      // A real paste event, as Ctrl+V produces it.
+      const data = new DataTransfer();
+      data.setData('text/plain', big);
+      const input = document.getElementById('input') as HTMLTextAreaElement;
+      input.focus();
+      input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      return big.length;
+    });
+    assert.ok(size > 10 * 1024 * 1024);
+    // While the host works, the page shows progress and still reacts: frames render, buttons work.
+    await page.waitForFunction(() => !(document.getElementById('progress') as HTMLProgressElement).hidden);
+    assert.match(await page.locator('#status').textContent() ?? '', /^Decoding 10\.0 MB…$/);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    // The text area shows the beginning of the paste, not 10 MB.
+    const shown = await page.inputValue('#input');
+    assert.ok(shown.length < 10_000, `text area holds ${shown.length} chars`);
+    assert.match(shown, /\[10\.0 MB pasted: showing the first 3\.9 KB; all of it is decoded\. Clear to edit\.\]$/);
+    await until(() => decodeRequests.length > 0);
+    assert.deepEqual(decodeRequests, [size], 'one debounced request with the whole paste');
+    release();
+    gate = undefined;
+    await cards(page).first().waitFor({ timeout: 60_000 });
+    assert.equal(await cards(page).first().locator('h2').textContent(), 'Response 1: refund_amount_exceeded');
+    assert.ok(await page.locator('#progress').evaluate((e) => (e as HTMLProgressElement).hidden));
+  });
+
+  it('keeps the pasted text across a reload', async () => {
+    await openPage();
+    await page.fill('#input', '{"code":200,"message":"Request is processing, please try again later."}');
+    await cards(page).first().waitFor();
+    await page.reload();
+    await cards(page).first().waitFor();
+    assert.equal(await page.inputValue('#input'), '{"code":200,"message":"Request is processing, please try again later."}');
+  });
+});
