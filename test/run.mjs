@@ -37,6 +37,16 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
+// The webview and real-VS-Code stages need chromium, Node 24 and code-server: install them first
+// (idempotent; instant once done) so that a missing prerequisite fails with its own clear message.
+if (process.env.SKIP_E2E !== '1' && (!only || only === 'webview' || only === 'e2e') && existsSync('scripts/e2e-prereqs.mjs')) {
+  const p = run('node', ['scripts/e2e-prereqs.mjs']);
+  if (p.status !== 0) {
+    console.error('could not install the end-to-end prerequisites (see above); SKIP_E2E=1 skips those stages');
+    totals.failed += 1;
+  }
+}
+
 const mocha = ['node_modules/mocha/bin/mocha.js', '--require', 'tsx/cjs', '--reporter', 'test/support/countReporter.cjs', '--timeout', '20000'];
 stage('unit', 'node', [...mocha, 'test/unit/**/*.test.ts']);
 if (existsSync('test/lsp')) stage('lsp', 'node', [...mocha, 'test/lsp/**/*.test.ts']);

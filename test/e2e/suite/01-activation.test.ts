@@ -1,0 +1,39 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { UqpayErrorsApi } from '../../../client/src/extension';
+import { EXTENSION_ID, activeExtension, open, until } from './helpers';
+
+// Whether the extension is still inactive at the start cannot be asserted here: VS Code 1.139
+// itself creates a JSON model at startup (the extension-host log shows activation by
+// 'onLanguage:json' before any test runs), so these tests check what activation must deliver.
+describe('activation', () => {
+  it('is active with its language client running once a TypeScript file is open', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `extension ${EXTENSION_ID} should be loaded from extensionDevelopmentPath`);
+    const events: string[] = ext.packageJSON?.activationEvents ?? [];
+    assert.ok(events.includes('onLanguage:typescript'), 'opening a TypeScript file should activate the extension');
+    assert.ok(!events.includes('*'), 'the extension should not activate on every startup');
+    const editor = await open('src/refund.ts');
+    assert.equal(editor.document.languageId, 'typescript');
+    await until('activation', () => (ext.isActive ? true : undefined), 30000);
+    const api = ext.exports as UqpayErrorsApi;
+    const client = await Promise.race([api.client, new Promise<undefined>((r) => setTimeout(() => r(undefined), 30000))]);
+    assert.ok(client, 'the language client should start within 30 s');
+    assert.equal(client.isRunning(), true);
+  });
+
+  it('registers every command it contributes, each of which can activate it', async () => {
+    const ext = await activeExtension();
+    const contributed: { command: string }[] = ext.packageJSON?.contributes?.commands ?? [];
+    const ids = contributed.map((c) => c.command);
+    for (const id of ['uqpayErrors.openCatalog', 'uqpayErrors.decodeResponse', 'uqpayErrors.lookUpCode', 'uqpayErrors.insertErrorHandler', 'uqpayErrors.restartServer', 'uqpayErrors.showOutput']) {
+      assert.ok(ids.includes(id), `package.json should contribute ${id}`);
+    }
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(ids.filter((id) => !registered.has(id)), [], 'every contributed command should be registered once active');
+    // Since VS Code 1.74 a contributed command activates its extension without an onCommand event;
+    // an explicit list, when present, must name every command.
+    const onCommand = (ext.packageJSON?.activationEvents ?? []).filter((e: string) => e.startsWith('onCommand:'));
+    if (onCommand.length) assert.deepEqual(ids.filter((id) => !onCommand.includes(`onCommand:${id}`)), []);
+  });
+});

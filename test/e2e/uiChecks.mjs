@@ -1,0 +1,204 @@
+// Pass 2 of the e2e stage: what a user sees in the workbench, driven with playwright-core (no
+// extensionTestsPath: the workbench simply loads the extension under development). Each check is
+// counted as a test and leaves a screenshot in test-results/. Waits are on selectors with bounded
+// timeouts; retries exist only where the language server may still be starting.
+import { join } from 'node:path';
+import { workbenchUrl } from '../../scripts/lib/codeServer.mjs';
+
+const STEP_MS = 15_000; // one selector wait
+const SERVER_READY_MS = 60_000; // first answer of the language server after the workbench loads
+const CHECK_MS = 150_000; // a whole check, whatever it waits on
+
+/** Expected strings come from the official error page (the seed). */
+const REFUND_MESSAGE = 'Refund amount exceeded original transaction amount';
+
+async function command(page, title) {
+  // Contributed commands appear once the extension host has registered the extension: retry.
+  await retry(`the command "${title}" in the palette`, async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: STEP_MS });
+    await input.fill(`>${title}`);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: 3000 });
+  });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: STEP_MS });
+}
+
+async function openFile(page, name) {
+  // File search answers only once the workspace has been indexed: retry.
+  await retry(`${name} in quick open`, async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: STEP_MS });
+    await input.fill(name); // without '>' the quick pick searches files
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', timeout: 3000 });
+  });
+  await page.keyboard.press('Enter');
+  await page.locator(`.tab.active[aria-label*="${name}"], .tab.active:has-text("${name}")`).first().waitFor({ timeout: STEP_MS });
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: STEP_MS });
+}
+
+/** The token span holding `text` in the visible editor. */
+function token(page, text) {
+  return page.locator('.editor-instance .monaco-editor .view-lines .view-line span span', { hasText: text }).first();
+}
+
+/** Retries `attempt` (which throws when it did not see what it wants) until the deadline. */
+async function retry(what, attempt, timeoutMs = SERVER_READY_MS) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      return await attempt();
+    } catch (e) {
+      last = e;
+    }
+  }
+  throw new Error(`${what}: ${last instanceof Error ? last.message.split('\n')[0] : last}`);
+}
+
+/** The document inside the (last opened) webview panel: an outer iframe holding #active-frame. */
+function webview(page) {
+  return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
+}
+
+const checks = [
+  {
+    // First, before any file is open: the command alone must bring the panel up.
+    name: 'catalog browser opens from the command palette and its search narrows the list',
+    shot: 'ui-catalog-search',
+    async run(page) {
+      await command(page, 'Open Error Catalog');
+      const view = webview(page);
+      const options = view.locator('#list [role="option"]');
+      await options.first().waitFor({ timeout: SERVER_READY_MS });
+      const all = await options.count();
+      await view.locator('#search').fill('refund_amount');
+      await retry('the list to narrow', async () => {
+        const n = await options.count();
+        if (!(n > 0 && n < all)) throw new Error(`${n} of ${all} entries shown`);
+      }, STEP_MS);
+      const first = await options.first().innerText();
+      if (!/refund_amount_(exceeded|invalid)/.test(first)) throw new Error(`first entry after searching is ${JSON.stringify(first)}`);
+    },
+  },
+  {
+    name: 'decode panel decodes a pasted error response',
+    shot: 'ui-decode',
+    async run(page) {
+      await command(page, 'View: Close All Editors');
+      await command(page, 'Decode Response');
+      const view = webview(page);
+      const input = view.locator('#input');
+      await input.waitFor({ timeout: SERVER_READY_MS });
+      await input.fill(JSON.stringify({ type: 'payout_error', code: 'insufficient_balance', message: 'Merchant’s available balance is insufficient' }, null, 2));
+      const card = view.locator('#cards [role="listitem"]', { hasText: 'insufficient_balance' }).first();
+      await card.waitFor({ timeout: STEP_MS });
+      const text = await card.innerText();
+      if (!/\b400\b/.test(text)) throw new Error(`the card should give HTTP 400: ${text}`);
+    },
+  },
+  {
+    name: 'hovering a code literal shows the hover widget with its message',
+    shot: 'ui-hover',
+    async run(page) {
+      await command(page, 'View: Close All Editors');
+      await openFile(page, 'refund.ts');
+      const literal = token(page, 'refund_amount_exceeded');
+      await literal.waitFor({ timeout: STEP_MS });
+      const hover = page.locator('.monaco-hover:visible', { hasText: REFUND_MESSAGE }).first();
+      await retry('the UQPAY hover', async () => {
+        await page.mouse.move(5, 5);
+        await literal.hover();
+        await hover.waitFor({ timeout: 3000 });
+      });
+      const text = await hover.innerText();
+      if (!/\b400\b/.test(text)) throw new Error(`the hover should give HTTP 400: ${text}`);
+    },
+  },
+  {
+    name: 'the completion list offers codes inside err.code === \'\'',
+    shot: 'ui-completion',
+    async run(page) {
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+      const empty = token(page, "''");
+      await empty.waitFor({ timeout: STEP_MS });
+      // Clicking the middle of '' puts the caret between the quotes.
+      await empty.click();
+      // refund_processing is written nowhere in the workspace, so VS Code's word-based suggestions
+      // cannot be what offers it.
+      await page.keyboard.type('refund_pro');
+      const row = page.locator('.suggest-widget .monaco-list-row', { hasText: 'refund_processing' }).first();
+      await retry('the completion list', async () => {
+        await page.keyboard.press('Control+Space');
+        await row.waitFor({ timeout: 3000 });
+      });
+    },
+  },
+  {
+    name: 'the quick-fix menu (light bulb) offers the correction of a misspelt code',
+    shot: 'ui-quickfix',
+    async run(page, ctx) {
+      await page.keyboard.press('Escape');
+      await openFile(page, 'misspelt.ts');
+      const literal = token(page, 'refund_amount_exceded');
+      await literal.waitFor({ timeout: STEP_MS });
+      await page.locator('.editor-instance .squiggly-warning, .editor-instance .squiggly-error').first().waitFor({ timeout: SERVER_READY_MS });
+      await literal.click();
+      // The light bulb appears for the line under the caret once the server has offered a fix.
+      await page.locator('.editor-instance [class*="codicon-lightbulb"], .editor-instance [class*="codicon-light-bulb"]').first().waitFor({ state: 'visible', timeout: STEP_MS });
+      await page.screenshot({ path: join(ctx.shots, 'ui-quickfix-lightbulb.png') });
+      const item = page.locator('.action-widget .monaco-list-row', { hasText: 'refund_amount_exceeded' }).first();
+      await retry('the quick-fix menu', async () => {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+.');
+        await item.waitFor({ timeout: 3000 });
+      }, STEP_MS * 2);
+      await page.screenshot({ path: join(ctx.shots, 'ui-quickfix-menu.png') });
+      await page.keyboard.press('Enter');
+      await token(page, "'refund_amount_exceeded'").waitFor({ timeout: STEP_MS });
+    },
+  },
+];
+
+export async function runUiChecks({ browser, server, folder, extensionPath, repoRoot, say, verbose }) {
+  const shots = join(repoRoot, 'test-results');
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  const counts = { passed: 0, failed: 0 };
+  try {
+    const page = await context.newPage();
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      if (verbose) console.log(`  [host ${type}] ${(Array.isArray(args) ? args : [args]).join(' ')}`);
+    });
+    await page.exposeFunction('codeAutomationExit', () => {});
+    say('UI checks in the workbench');
+    await page.goto(workbenchUrl({ port: server.port, folder, extensionPath }), { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    await page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60_000 });
+    for (const check of checks) {
+      try {
+        let timer;
+        await Promise.race([
+          check.run(page, { shots }),
+          new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no result within ${CHECK_MS / 1000} s`)), CHECK_MS))),
+        ]).finally(() => clearTimeout(timer));
+        counts.passed += 1;
+        console.log(`  ✔ ${check.name}`);
+      } catch (e) {
+        counts.failed += 1;
+        console.log(`  ✘ ${check.name}\n      ${e instanceof Error ? e.message.split('\n').slice(0, 4).join('\n      ') : e}`);
+      }
+      await page.screenshot({ path: join(shots, `${check.shot}.png`) }).catch(() => {});
+    }
+  } catch (e) {
+    counts.failed += 1;
+    console.log(`  ✘ the workbench did not load for the UI checks: ${e instanceof Error ? e.message.split('\n')[0] : e}`);
+  } finally {
+    await context.close();
+  }
+  say(`UI checks: ${counts.passed} passed, ${counts.failed} failed`);
+  return counts;
+}
