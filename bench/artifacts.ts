@@ -1,0 +1,90 @@
+/** What the benchmark weighs rather than times: bundles, the .vsix, and activation from issue 5. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { emptyCase, type BenchCase } from './targets';
+
+/** Sizes of the built bundles in KB, with a warning when a bundle is not minified. */
+export function bundleCases(dist: string): BenchCase[] {
+  const cases: BenchCase[] = [];
+  const kb = (file: string): number | null => (existsSync(file) ? statSync(file).size / 1024 : null);
+  const add = (name: string, file: string) => {
+    const size = kb(file);
+    const c = emptyCase(name, 'KB', size === null ? `${relative(dist, file)} not built` : relative(dist, file));
+    if (size !== null) {
+      Object.assign(c, { median: size, min: size, max: size });
+      // a non-minified build makes the size target meaningless; say so
+      const text = readFileSync(file, 'utf8');
+      const lines = text.split('\n').length;
+      if (text.length / lines < 200) c.note += ' (NOT minified: run `node esbuild.mjs --production` first)';
+    }
+    cases.push(c);
+  };
+  add('bundle.extension', join(dist, 'extension.js'));
+  add('bundle.server', join(dist, 'server.js'));
+  add('bundle.cli', join(dist, 'cli.js'));
+  const web = join(dist, 'webview');
+  if (existsSync(web)) {
+    for (const f of readdirSync(web).filter((f) => f.endsWith('.js')).sort()) add(`bundle.webview.${f.replace(/\.js$/, '')}`, join(web, f));
+  }
+  return cases;
+}
+
+/** The .vsix from `npm run package` (which rebuilds dist/ in production mode), when that script exists. */
+export function vsixCase(repo: string, run: boolean): BenchCase {
+  const c = emptyCase('bundle.vsix', 'KB');
+  const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  if (!pkg.scripts?.package) {
+    c.note = 'no `npm run package` script';
+    return c;
+  }
+  if (!run) {
+    c.note = 'skipped (--no-vsix)';
+    return c;
+  }
+  const before = Date.now();
+  const r = spawnSync('npm', ['run', 'package'], { cwd: repo, encoding: 'utf8', timeout: 240_000 });
+  const built = readdirSync(repo)
+    .filter((f) => f.endsWith('.vsix'))
+    .map((f) => ({ f, st: statSync(join(repo, f)) }))
+    .filter((x) => x.st.mtimeMs >= before - 1000)
+    .sort((a, b) => b.st.mtimeMs - a.st.mtimeMs)[0];
+  if (r.status !== 0 || !built) {
+    c.note = `npm run package failed (exit ${r.status}): ${(r.stderr || r.stdout || '').trim().split('\n').slice(-3).join(' | ').slice(0, 300)}`;
+    return c;
+  }
+  const size = built.st.size / 1024;
+  Object.assign(c, { median: size, min: size, max: size, note: built.f });
+  return c;
+}
+
+/** Written by the real-VS-Code harness (issue 5) when it ran; null otherwise. */
+export function activationCase(repo: string): BenchCase {
+  const c = emptyCase('activation', 'ms');
+  const file = join(repo, 'test-results', 'activation.json');
+  if (!existsSync(file)) {
+    c.note = 'test-results/activation.json absent (real-VS-Code harness not run)';
+  } else {
+    try {
+      const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+      const pickNumber = (v: unknown): number | null => {
+        if (typeof v === 'number' && Number.isFinite(v)) return v;
+        if (v && typeof v === 'object') {
+          const o = v as Record<string, unknown>;
+          for (const k of ['median', 'ms', 'activationMs', 'activation', 'value']) if (typeof o[k] === 'number' && Number.isFinite(o[k])) return o[k] as number;
+        }
+        return null;
+      };
+      const v = pickNumber(data);
+      if (v === null) c.note = 'test-results/activation.json holds no number';
+      else {
+        const o = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
+        const num = (k: string) => (typeof o[k] === 'number' ? (o[k] as number) : v);
+        Object.assign(c, { median: v, min: num('min'), max: num('max'), note: 'from test-results/activation.json' });
+      }
+    } catch (e) {
+      c.note = `test-results/activation.json unreadable: ${(e as Error).message}`;
+    }
+  }
+  return c;
+}
