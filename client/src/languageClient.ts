@@ -94,6 +94,8 @@ export class ServerManager implements vscode.Disposable {
       traceOutputChannel: this.traceOutput,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       initializationOptions: { displayLanguage: vscode.env.language },
+      // Hovers link into the catalog browser; trust that one command and nothing else.
+      markdown: { isTrusted: { enabledCommands: ['uqpayErrors.openCatalog'] }, supportHtml: false },
       errorHandler: {
         error: (error, _message, count): ErrorHandlerResult => {
           this.output.appendLine(`[client] connection error (${count ?? 0}): ${error.message}`);

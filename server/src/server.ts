@@ -19,6 +19,8 @@ import {
   type DidChangeWatchedFilesParams,
   type TextDocumentChangeEvent,
   type FileEvent,
+  type MarkupContent,
+  type CompletionItem,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { builtinCatalogData, loadBuiltinCatalog } from '../../catalog/src/builtin';
@@ -219,7 +221,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['"', "'", '`'], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['"', "'", '`'], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       },
       serverInfo: { name: 'uqpay-errors-language-server' },
@@ -276,10 +278,26 @@ export function startServer(connection: Connection): void {
     return doc ? service.doHover(doc, params.position, await settingsFor(doc.uri)) : null;
   }));
 
+  // Documentation travels on completionItem/resolve: a list of every code with its Markdown is
+  // ~50 KB per keystroke, the list without it a few KB. The last list is kept to resolve from.
+  let lastDocs: (string | MarkupContent | undefined)[] = [];
   connection.onCompletion((params, token) => guard('completion', token, null, async () => {
     const doc = documents.get(params.textDocument.uri);
-    return doc ? service.doComplete(doc, params.position, await settingsFor(doc.uri)) : null;
+    const list = doc ? service.doComplete(doc, params.position, await settingsFor(doc.uri)) : null;
+    if (!list) return null;
+    lastDocs = list.items.map((item, i) => {
+      const d = item.documentation;
+      item.documentation = undefined;
+      item.data = i;
+      return d;
+    });
+    return list;
   }));
+
+  connection.onCompletionResolve((item: CompletionItem): CompletionItem => {
+    const d = typeof item.data === 'number' ? lastDocs[item.data] : undefined;
+    return d === undefined ? item : { ...item, documentation: d };
+  });
 
   connection.onCodeAction((params, token) => guard('code actions', token, [], async () => {
     const doc = documents.get(params.textDocument.uri);

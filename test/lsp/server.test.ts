@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { CodeAction, CompletionList, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-types';
 
 interface PublishDiagnosticsParams { uri: string; version?: number; diagnostics: Diagnostic[] }
 
@@ -129,6 +129,13 @@ describe('language server over stdio (dist/server.js)', function () {
     const list = await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 18 }, context: { triggerKind: 2, triggerCharacter: "'" } }) as CompletionList;
     const labels = list.items.map((i) => i.label);
     assert.ok(labels.includes('refund_amount_exceeded') && labels.includes('insufficient_balance'));
+    // documentation is left out of the list and comes with completionItem/resolve
+    const item = list.items.find((i) => i.label === 'insufficient_balance')!;
+    assert.equal(item.documentation, undefined);
+    const resolved = await conn.sendRequest('completionItem/resolve', item) as CompletionItem;
+    const doc = resolved.documentation as MarkupContent;
+    assert.equal(doc.kind, 'markdown');
+    assert.ok(doc.value.includes('Merchant’s available balance is insufficient'), doc.value);
   });
 
   it('returns the quick fix for type-used-as-code through codeAction', async () => {
