@@ -30,6 +30,8 @@ import { createErrorCodeService, FIX_ALL_KIND, resolveSettings, DEFAULT_SETTINGS
 
 /** How long typing pauses before a changed document is validated again. */
 const DEBOUNCE_MS = 100;
+/** A document whose last validation took less than this is re-validated at once after an edit. */
+const CHEAP_VALIDATION_MS = 10;
 
 /** The raw `uqpayErrors` section as a client sends it. */
 interface RawSettings {
@@ -47,6 +49,8 @@ export function startServer(connection: Connection): void {
   const service = createErrorCodeService({ catalog: loadBuiltinCatalog() });
   const settingsCache = new Map<string, Promise<ServiceSettings>>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** How long the last validation of each document took: cheap ones skip the debounce. */
+  const costs = new Map<string, number>();
   /** The version and text last validated (or being validated) per document. */
   const validated = new Map<string, { version: number; text: string }>();
   let locale = 'en';
@@ -179,7 +183,9 @@ export function startServer(connection: Connection): void {
       const settings = await settingsFor(document.uri);
       const current = documents.get(document.uri);
       if (!current || current.version !== document.version) return; // a newer version will come
+      const started = performance.now();
       const diagnostics = service.doValidation(current, settings);
+      costs.set(current.uri, performance.now() - started);
       validated.set(document.uri, { version: current.version, text: current.getText() });
       await connection.sendDiagnostics({ uri: current.uri, version: current.version, diagnostics });
     });
@@ -188,11 +194,14 @@ export function startServer(connection: Connection): void {
   function schedule(document: TextDocument): void {
     const t = timers.get(document.uri);
     if (t) clearTimeout(t);
+    // Incremental validation of most files costs a few ms: answer the keystroke at once (a 0 ms
+    // timer still lets edits that arrived together coalesce). Costly documents wait for a pause.
+    const delay = (costs.get(document.uri) ?? Infinity) < CHEAP_VALIDATION_MS ? 0 : DEBOUNCE_MS;
     timers.set(document.uri, setTimeout(() => {
       timers.delete(document.uri);
       const current = documents.get(document.uri);
       if (current) void validate(current);
-    }, DEBOUNCE_MS));
+    }, delay));
   }
 
   function revalidateAll(): void {
@@ -266,6 +275,7 @@ export function startServer(connection: Connection): void {
     if (t) clearTimeout(t);
     timers.delete(e.document.uri);
     validated.delete(e.document.uri);
+    costs.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     service.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
