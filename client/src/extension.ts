@@ -37,6 +37,8 @@ export interface UqpayErrorsApi {
   serverProcessId(): number | undefined;
   /** How many times the server was restarted after it died. */
   crashRestarts(): number;
+  /** Milliseconds from the bundle starting to evaluate to `activate` returning (the server starts after). */
+  readonly activationMs: number;
   readonly catalogPanel: PanelStatus;
   readonly decodePanel: PanelStatus & { readonly lastResult: DecodeResult | null };
 }
@@ -44,6 +46,7 @@ export interface UqpayErrorsApi {
 let manager: ServerManager | undefined;
 
 export function activate(context: vscode.ExtensionContext): UqpayErrorsApi {
+  const started = (globalThis as { __uqpayLoadStart?: number }).__uqpayLoadStart ?? performance.now();
   const output = vscode.window.createOutputChannel('UQPAY Error Codes', { log: true });
   const catalogs = new CatalogSource(output);
   const editors = new EditorTracker();
@@ -111,7 +114,9 @@ export function activate(context: vscode.ExtensionContext): UqpayErrorsApi {
     whenReady: (timeoutMs?: number) => p.whenReady(timeoutMs),
   });
   const decodeStatus = status(decodePanel);
+  const activationMs = performance.now() - started;
   return {
+    activationMs,
     client: m.ready,
     currentClient: () => m.current,
     serverProcessId: () => m.serverPid,
