@@ -123,8 +123,8 @@ export interface ScanControl {
   from?: Checkpoint;
   /** Filled with checkpoints about every CHECKPOINT_EVERY characters. */
   checkpoints?: Checkpoint[];
-  /** Called at each newline in plain code; returning true ends the scan there (before `pos`). */
-  stop?: (pos: number, braces: readonly number[], regexOk: boolean) => boolean;
+  /** Called at each stop character in plain code; returning true ends the scan there (before `pos`). */
+  stop?: (pos: number, braces: readonly number[], regexOk: () => boolean) => boolean;
   /** Set when `stop` ended the scan. */
   stoppedAt?: number;
 }
@@ -148,6 +148,9 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
   }
 
   function finish(kind: StrKind, lit: CLikeLiteral, cEnd: number, litEnd: number, terminated: boolean): number {
+    // a `/` right after a string divides, even after one cut short by a newline
+    skipEnd = litEnd;
+    skipState = false;
     lit.cEnd = cEnd;
     lit.end = litEnd;
     lit.terminated = terminated;
@@ -327,60 +330,34 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
     return open(plainDouble, start, q + 1);
   }
 
-  let i = control?.from ? control.from.pos : base;
-  let regexOk = control?.from ? control.from.regexOk : true;
+  const stops = stopTable(d);
+  // Whether a `/` may start a regex is read backwards from the `/` (the last token before it), so
+  // the loop below need not track every token. Comments and regexes are remembered as the one
+  // stretch (`skipEnd`) whose state a backward read cannot see: what held before a comment, false
+  // after a regex. A checkpoint is such a stretch too: its saved state stands for what precedes it.
+  let skipEnd = control?.from ? control.from.pos : base;
+  let skipState = control?.from ? control.from.regexOk : true;
+  const regexOkAt = (at: number): boolean => (d.regex ? regexAllowed(text, at, base, skipEnd, skipState) : false);
 
+  let i = control?.from ? control.from.pos : base;
   while (i < end) {
-    const c = text.charCodeAt(i);
-    if (c === 10 && control && frames.length === 0) {
-      if (control.stop && control.stop(i + 1, braces, regexOk)) {
-        control.stoppedAt = i + 1;
+    let c = text.charCodeAt(i);
+    // identifiers, numbers, spaces and operators never open or close anything: jump to the next stop
+    if (c > 127 || stops[c] === 0) {
+      i++;
+      while (i < end && ((c = text.charCodeAt(i)) > 127 || stops[c] === 0)) i++;
+      if (i >= end) break;
+    }
+    // a checkpoint must not fall inside a literal: Rust's `r#"` starts before its quote
+    if (control && frames.length === 0 && !(c === 34 && d.rustRaw)) {
+      if (control.stop && control.stop(i, braces, () => regexOkAt(i))) {
+        control.stoppedAt = i;
         return lits;
       }
       if (checkpoints && i >= nextCheckpoint) {
-        checkpoints.push({ pos: i + 1, braces: braces.slice(), regexOk });
+        checkpoints.push({ pos: i, braces: braces.slice(), regexOk: regexOkAt(i) });
         nextCheckpoint = i + CHECKPOINT_EVERY;
       }
-    }
-    const cls = c < 128 ? CHAR_CLASS[c] : 1;
-    if (cls === 3) { i++; continue; }
-    // identifiers and numbers first: most of a file, and they never open or close anything
-    if (cls === 1 && (c !== 36 || !d.csharp)) { // C# `$"` starts a string, handled below
-      let j = i + 1;
-      while (j < end) {
-        const x = text.charCodeAt(j);
-        if (x < 128 && CHAR_CLASS[x] !== 1 && CHAR_CLASS[x] !== 2) break;
-        j++;
-      }
-      if (d.rustRaw && j - i <= 2) {
-        const word = text.slice(i, j);
-        const q = text.charCodeAt(j);
-        if ((word === 'b' || word === 'c') && q === 34) { i = open(dq(Esc.Backslash, Interp.None, true), i, j + 1); regexOk = false; continue; }
-        if (word === 'b' && q === 39) { const after = skipCharLiteral(j); i = after < 0 ? j + 1 : after; continue; }
-        if (word === 'r' || word === 'br' || word === 'cr') {
-          let h = 0;
-          while (text.charCodeAt(j + h) === 35) h++;
-          if (text.charCodeAt(j + h) === 34) { i = open(dq(Esc.None, Interp.None, true, 1, h), i, j + h + 1); regexOk = false; continue; }
-          if (h === 1 && isIdentStart(text.charCodeAt(j + 1))) { // raw identifier r#match
-            j += 2;
-            while (j < end && isIdentPart(text.charCodeAt(j))) j++;
-          }
-        }
-      }
-      regexOk = d.regex ? isRegexKeyword(text, i, j - i) : false;
-      i = j;
-      continue;
-    }
-    if (cls === 2) {
-      let j = i + 1;
-      while (j < end) {
-        const x = text.charCodeAt(j);
-        if (isIdentPart(x) || (x === 46 && text.charCodeAt(j + 1) !== 46)) j++;
-        else break;
-      }
-      i = j;
-      regexOk = false;
-      continue;
     }
 
     if (frames.length > 0) {
@@ -388,9 +365,7 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
       if (c === f.close) {
         if (f.depth === 0) {
           frames.pop();
-          const depth = frames.length;
           i = readString(f.kind, f.lit, i + 1);
-          regexOk = frames.length > depth; // a new hole opened: code follows
           continue;
         }
         f.depth--;
@@ -399,17 +374,31 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
 
     if (c === 47 /* / */) {
       const n1 = text.charCodeAt(i + 1);
-      if (n1 === 47) { i = skipLine(i); continue; }
-      if (n1 === 42) { i = skipBlockComment(i); continue; }
-      if (d.regex && regexOk && text.charCodeAt(i - 1) !== 60 /* </tag> */) { i = readRegex(i); regexOk = false; continue; }
+      if (n1 === 47 || n1 === 42) {
+        if (d.regex) skipState = regexOkAt(i);
+        i = n1 === 47 ? skipLine(i) : skipBlockComment(i);
+        skipEnd = i;
+        continue;
+      }
+      if (d.regex && text.charCodeAt(i - 1) !== 60 /* </tag> */ && regexOkAt(i)) {
+        i = readRegex(i);
+        skipEnd = i;
+        skipState = false;
+        continue;
+      }
       i++;
-      regexOk = true;
       continue;
     }
-    if (c === 34 /* " */) { const n = frames.length; i = openDouble(i, i); regexOk = frames.length > n; continue; }
+    if (c === 34 /* " */) {
+      if (d.rustRaw) {
+        const r = rustPrefixed(i);
+        if (r >= 0) { i = r; continue; }
+      }
+      i = openDouble(i, i);
+      continue;
+    }
     if (c === 39 /* ' */) {
-      regexOk = false;
-      if (d.single === 'string' || d.single === 'php') { const n = frames.length; i = open(singleKind, i, i + 1); regexOk = frames.length > n; continue; }
+      if (d.single === 'string' || d.single === 'php') { i = open(singleKind, i, i + 1); continue; }
       if (d.single === 'char' || d.single === 'rust') {
         const after = skipCharLiteral(i);
         i = after < 0 ? i + 1 : after; // Rust lifetime or label: the name is read next as an identifier
@@ -419,8 +408,7 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
       continue;
     }
     if (c === 96 /* ` */) {
-      regexOk = false;
-      if (d.template) { const n = frames.length; i = open(templateKind, i, i + 1); regexOk = frames.length > n; continue; }
+      if (d.template) { i = open(templateKind, i, i + 1); continue; }
       if (d.goRaw) { i = open(goRawKind, i, i + 1); continue; }
       if (d.kotlinBacktick) {
         const nl = text.indexOf('`', i + 1);
@@ -440,17 +428,16 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
           let run = 1;
           while (text.charCodeAt(i + h + run) === 34) run++;
           const n = run >= 3 ? 3 : 1;
-          const fl = frames.length;
           i = open(dq(Esc.None, Interp.Swift, n === 3, n, h), i, i + h + n);
-          regexOk = frames.length > fl;
           continue;
         }
       }
       i++;
-      regexOk = true;
       continue;
     }
     if (d.csharp && (c === 64 /* @ */ || c === 36 /* $ */)) {
+      // `$` inside a name or number (`a$b`, `1.$`) belongs to it
+      if (c === 36 && i > base && (isIdentPart(text.charCodeAt(i - 1)) || (text.charCodeAt(i - 1) === 46 && lastWord(text, base, i - 1) === Word.Number))) { i++; continue; }
       let j = i;
       let dollars = 0;
       let verbatim = false;
@@ -460,13 +447,14 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
       if (text.charCodeAt(j) === 34 && (dollars > 0 || verbatim)) {
         let run = 1;
         while (text.charCodeAt(j + run) === 34) run++;
-        const fl = frames.length;
         if (run >= 3 && !verbatim) i = open(dq(Esc.None, dollars ? Interp.CSharp : Interp.None, true, run, 0, Math.max(1, dollars)), i, j + run);
         else i = open(dq(verbatim ? Esc.DoubledQuote : Esc.Backslash, dollars ? Interp.CSharp : Interp.None, verbatim), i, j + 1);
-        regexOk = frames.length > fl;
         continue;
       }
-      i = Math.max(j, i + 1);
+      // a name after `@` (`@class`) or `$`s: skip the name, so a `$` in it is not read again
+      j = Math.max(j, i + 1);
+      while (j < end && isIdentPart(text.charCodeAt(j))) j++;
+      i = j;
       continue;
     }
     if (d.phpHeredoc && c === 60 && text.startsWith('<<<', i)) {
@@ -474,7 +462,6 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
       if (m) {
         const bodyStart = i + m[0].length;
         const closer = new RegExp(`^[ \\t]*${m[2]}\\b`, 'm');
-        closer.lastIndex = 0;
         const rest = text.slice(bodyStart, end);
         const cm = closer.exec(rest);
         const cEnd = cm ? Math.max(bodyStart, bodyStart + cm.index - 1) : end;
@@ -482,7 +469,6 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
         const raw = text.slice(bodyStart, cEnd);
         lits.push({ start: i, end: litEnd, cStart: bodyStart, cEnd, value: raw, terminated: !!cm, interpolated: m[1] !== "'" && raw.includes('$'), brace: braces.length ? braces[braces.length - 1] : -1 });
         i = litEnd;
-        regexOk = false;
         continue;
       }
       i += 3;
@@ -490,11 +476,93 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
     }
     if (c === 123) braces.push(i);
     else if (c === 125) braces.pop();
-    // after `)` or `]` a slash divides; after `}` (a block end, usually) a regex may start
-    regexOk = !(c === 41 || c === 93);
     i++;
   }
   return lits;
+
+  /**
+   * Rust `b"…"`, `c"…"`, `r"…"`, `r#"…"#`, `br"…"`, `cr"…"`: the prefix is read back from the quote
+   * at `q`. Returns where scanning resumes, or -1 for a plain string.
+   */
+  function rustPrefixed(q: number): number {
+    let h = 0;
+    while (q - h - 1 >= base && text.charCodeAt(q - h - 1) === 35) h++;
+    const wordEnd = q - h;
+    let s = wordEnd;
+    while (s > base && s > wordEnd - 3 && isIdentPart(text.charCodeAt(s - 1))) s--;
+    if (s === wordEnd || (s > base && isIdentPart(text.charCodeAt(s - 1)))) return -1;
+    if (s > base && text.charCodeAt(s - 1) === 46 && lastWord(text, base, wordEnd - 1) === Word.Number) return -1; // `1.r"`: the r is the number's
+    const word = text.slice(s, wordEnd);
+    if (h === 0 && (word === 'b' || word === 'c')) return open(dq(Esc.Backslash, Interp.None, true), s, q + 1);
+    if (word === 'r' || word === 'br' || word === 'cr') return open(dq(Esc.None, Interp.None, true, 1, h), s, q + 1);
+    return -1;
+  }
+}
+
+const enum Word { Dot, Name, Keyword, Number }
+
+/**
+ * The last token of the run of names, numbers and dots that ends at `p`, read forwards from the
+ * run's start as the lexer reads it (`1.5e3` and `0x1F.` are numbers, `x.in` ends in a keyword).
+ */
+function lastWord(text: string, min: number, p: number): Word {
+  let r = p;
+  while (r > min && (isIdentPart(text.charCodeAt(r - 1)) || text.charCodeAt(r - 1) === 46)) r--;
+  let kind = Word.Dot;
+  for (let j = r; j <= p;) {
+    const x = text.charCodeAt(j);
+    if (x === 46) { kind = Word.Dot; j++; continue; }
+    let k = j + 1;
+    if (x >= 48 && x <= 57) {
+      while (k <= p && (isIdentPart(text.charCodeAt(k)) || (text.charCodeAt(k) === 46 && text.charCodeAt(k + 1) !== 46))) k++;
+      kind = Word.Number;
+    } else {
+      while (k <= p && isIdentPart(text.charCodeAt(k))) k++;
+      kind = isRegexKeyword(text, j, k - j) ? Word.Keyword : Word.Name;
+    }
+    j = k;
+  }
+  return kind;
+}
+
+/** Characters the main loop stops at, per dialect (ASCII; everything else is skipped). */
+const STOP_TABLES = new WeakMap<Dialect, Uint8Array>();
+function stopTable(d: Dialect): Uint8Array {
+  let t = STOP_TABLES.get(d);
+  if (t) return t;
+  t = new Uint8Array(128);
+  const on = (chars: string) => { for (const ch of chars) t![ch.charCodeAt(0)] = 1; };
+  on('"\'/{}');
+  if (d.template || d.goRaw || d.kotlinBacktick) on('`');
+  if (d.hashComment || d.swiftRaw) on('#');
+  if (d.csharp) on('@$');
+  if (d.phpHeredoc) on('<');
+  if (d.interp === 'swift') on('()'); // `\(…)` holes close at `)`
+  STOP_TABLES.set(d, t);
+  return t;
+}
+
+/**
+ * May a `/` at `at` start a JS regex? Reads the last token before it: after a name it may only
+ * when the name is a keyword like `return`; after a number, `)`, `]` or a string's closing quote
+ * it divides; after other punctuation it starts a regex. Before `skipEnd` (a comment, a regex or
+ * the scan's starting checkpoint) `skipState` holds.
+ */
+export function regexAllowed(text: string, at: number, base: number, skipEnd: number, skipState: boolean): boolean {
+  let p = at - 1;
+  while (p >= base) {
+    const c = text.charCodeAt(p);
+    if (c === 32 || c === 9 || c === 10 || c === 13) p--;
+    else break;
+  }
+  if (p < skipEnd) return skipState;
+  if (p < base) return true;
+  const c = text.charCodeAt(p);
+  if (isIdentPart(c) || c === 46) {
+    const kind = lastWord(text, Math.max(base, skipEnd), p);
+    return kind === Word.Keyword || kind === Word.Dot;
+  }
+  return !(c === 41 || c === 93 || c === 34 || c === 39 || c === 96);
 }
 
 /** Every dialect has every field, so property reads in the hot loop see one object shape. */

@@ -18,7 +18,7 @@ export function fullScan(text: string, d: Dialect): CLikeScan {
 
 /**
  * Rescan after an edit: restart at the last checkpoint before the first changed character, stop at
- * the first newline after the change where the lexer state (plain code, same open braces, same
+ * the first checkpoint after the change where the lexer state (plain code, same open braces, same
  * regex expectation) equals the old one at the same place, and reuse the old literals from there,
  * shifted. Work is proportional to the edit (a few KB), not to the file. `prev` is consumed: its
  * literals after the edit are shifted in place.
@@ -61,12 +61,12 @@ export function rescan(prev: CLikeScan, text: string, d: Dialect): CLikeScan {
     from,
     checkpoints,
     stoppedAt: undefined as number | undefined,
-    stop: (pos: number, braces: readonly number[], regexOk: boolean): boolean => {
+    stop: (pos: number, braces: readonly number[], regexOk: () => boolean): boolean => {
       if (pos <= newEditEnd) return false;
       const o = later.get(pos);
-      if (!o || o.regexOk !== regexOk || o.braces.length !== braces.length) return false;
+      if (!o || o.braces.length !== braces.length) return false;
       for (let k = 0; k < braces.length; k++) if (mapBrace(o.braces[k]) !== braces[k]) return false;
-      return true;
+      return o.regexOk === regexOk();
     },
   };
   const fresh = scanCLike(text, d, 0, text.length, control);
