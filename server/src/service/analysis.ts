@@ -1,7 +1,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import { CONTEXT_REACH, ContextFinder, type LiteralContext } from './context';
 import { familyOf } from './languages';
+import { lineStarts, positionIn } from './lines';
 import { findFences, scanCode, scanJson, scanText, scanYaml } from './scanners';
 import { DIALECTS } from './scanners/clike';
 import { fullScan, rescan, type CLikeScan } from './scanners/incremental';
@@ -42,6 +43,8 @@ export interface Analysis {
   /** Validation results per settings key. */
   diagnostics: Map<string, Diagnostic[]>;
   mentionsUqpay(): boolean;
+  /** The position of an offset, from the analysis' own line index (built on first use). */
+  positionAt(offset: number): Position;
 }
 
 function codeRegion(family: Family, text: string, start: number, end: number, prev?: CLikeScan): CodeRegion {
@@ -93,10 +96,12 @@ export function analyzeText(uri: string, version: number, languageId: string, te
     }
   }
   let mentions: boolean | undefined;
+  let starts: number[] | undefined;
   return {
     uri, version, languageId, text, code, data, objects,
     diagnostics: new Map(),
     mentionsUqpay: () => (mentions ??= /uqpay/i.test(text)),
+    positionAt: (offset) => positionIn((starts ??= lineStarts(text)), text.length, offset),
   };
 }
 

@@ -1,4 +1,3 @@
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { Catalog } from '../../../catalog/src/catalog';
 import type { Lang } from '../../../catalog/src/types';
@@ -57,10 +56,10 @@ const MSG = {
  * APIs' `err.code === 'invalid_grant'` stay silent. Data files: error bodies shaped like UQPAY's.
  * Unterminated and empty literals are skipped: they are being typed.
  */
-export function validate(catalog: Catalog, a: Analysis, document: TextDocument, settings: ServiceSettings): Diagnostic[] {
+export function validate(catalog: Catalog, a: Analysis, settings: ServiceSettings): Diagnostic[] {
   const out: Diagnostic[] = [];
   const lang = settings.docsLanguage;
-  const range = (s: number, e: number): Range => ({ start: document.positionAt(s), end: document.positionAt(e) });
+  const range = (s: number, e: number): Range => ({ start: a.positionAt(s), end: a.positionAt(e) });
   const push = (code: DiagnosticCode, r: Range, message: string, data?: DiagnosticData): void => {
     const sev = settings.severity[code];
     if (!sev || sev === 'off') return;

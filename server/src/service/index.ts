@@ -41,7 +41,7 @@ export function createErrorCodeService(options: { catalog: Catalog; settings?: P
     const key = settingsKey(s);
     let result = a.diagnostics.get(key);
     if (!result) {
-      result = validate(catalog, a, document, s);
+      result = validate(catalog, a, s);
       if (s.severity['non-exhaustive-switch'] !== 'off') {
         const sev = { error: 1, warning: 2, information: 3, hint: 4 }[s.severity['non-exhaustive-switch'] as 'error'] as 1 | 2 | 3 | 4;
         for (const d of findNonExhaustiveSwitches(document, catalog, s.docsLanguage)) result.push({ ...d, severity: sev });
