@@ -50,6 +50,61 @@ const MSG = {
     : 'Envelope B (numeric code 200): the original request is still being processed. Retry shortly with the same x-idempotency-key to get its final result',
 };
 
+const NOT_A_CANDIDATE = 0;
+const IS_TYPE = 1;
+/** What a code literal's value can be flagged as: nothing, a type, or an unknown code with these suggestions. */
+type Verdict = typeof NOT_A_CANDIDATE | typeof IS_TYPE | string[];
+
+interface Verdicts {
+  /** ASCII characters a candidate may start with (`\` too: an escape may hide a letter). */
+  firstChars: Uint8Array;
+  of(value: string): Verdict;
+}
+
+const VERDICTS = new WeakMap<Catalog, Verdicts>();
+/** Values remembered per catalog; past this the memo starts over (a file of unique strings). */
+const MAX_VERDICTS = 20000;
+
+/**
+ * Per catalog, a memo of each literal value's verdict: files repeat their strings, and a verdict
+ * (lookups, a shape test, edit distances for suggestions) costs far more than a map lookup.
+ */
+function verdictsFor(catalog: Catalog): Verdicts {
+  let v = VERDICTS.get(catalog);
+  if (v) return v;
+  const firstChars = new Uint8Array(128);
+  for (let c = 48; c <= 57; c++) firstChars[c] = 1;
+  for (let c = 97; c <= 122; c++) firstChars[c] = 1;
+  firstChars[92] = 1;
+  for (const t of catalog.types) {
+    const c = t.name.charCodeAt(0);
+    if (c < 128) firstChars[c] = 1;
+  }
+  const memo = new Map<string, Verdict>();
+  const classify = (value: string): Verdict => {
+    if (value.length < 2 || catalog.isCode(value)) return NOT_A_CANDIDATE;
+    if (catalog.isType(value)) return IS_TYPE;
+    // every catalog code has an underscore: a misspelling keeps one, or a space in its place
+    if (!CODE_SHAPE.test(value) || (value.indexOf('_') < 0 && value.indexOf(' ') < 0)) return NOT_A_CANDIDATE;
+    const suggestions = catalog.suggest(value, 3);
+    if (suggestions.length === 0 && !value.includes('_')) return NOT_A_CANDIDATE; // a lone word like 'timeout' is some other error
+    return suggestions;
+  };
+  v = {
+    firstChars,
+    of(value) {
+      let r = memo.get(value);
+      if (r === undefined) {
+        if (memo.size >= MAX_VERDICTS) memo.clear();
+        memo.set(value, (r = classify(value)));
+      }
+      return r;
+    },
+  };
+  VERDICTS.set(catalog, v);
+  return v;
+}
+
 /**
  * Diagnostics for one analysed document. Code files: only literals in an error-code context, and
  * only in files that show they deal with UQPAY (they name it, or compare a catalog code), so other
@@ -79,27 +134,28 @@ export function validate(catalog: Catalog, a: Analysis, settings: ServiceSetting
     }
     return (codeEvidence = false);
   };
+  const verdicts = verdictsFor(catalog);
+  const text = a.text;
   for (const region of a.code) {
     const lits = region.literals;
     for (let i = 0; i < lits.length; i++) {
       const lit = lits[i];
-      if (!lit.terminated || lit.interpolated) continue;
+      if (!lit.terminated || lit.interpolated || lit.cEnd - lit.cStart < 2) continue;
+      // most literals fail on their first character, before their value is even read
+      const first = text.charCodeAt(lit.cStart);
+      if (first < 128 && verdicts.firstChars[first] === 0) continue;
       const v = lit.value;
-      if (v.length < 2 || catalog.isCode(v)) continue;
-      const isType = catalog.isType(v);
-      // every catalog code has an underscore: a misspelling keeps one, or a space in its place
-      if (!isType && (!CODE_SHAPE.test(v) || (v.indexOf('_') < 0 && v.indexOf(' ') < 0))) continue;
+      const verdict = verdicts.of(v);
+      if (verdict === NOT_A_CANDIDATE) continue;
       const ctx = contextOf(a, region, i);
       if (!ctx || ctx.kind !== 'code' || !evidence()) continue;
       const content = range(lit.cStart, lit.cEnd);
-      if (isType) {
+      if (verdict === IS_TYPE) {
         const member = ctx.member ? { range: range(ctx.member.start, ctx.member.end), newText: ctx.member.newText } : undefined;
         push('type-used-as-code', range(lit.start, lit.end), MSG.typeAsCode(v, lang), { content, member });
         continue;
       }
-      const suggestions = catalog.suggest(v, 3);
-      if (suggestions.length === 0 && !v.includes('_')) continue; // a lone word like 'timeout' is some other error
-      push('unknown-error-code', range(lit.start, lit.end), MSG.unknown(v, suggestions, lang), { content, suggestions });
+      push('unknown-error-code', range(lit.start, lit.end), MSG.unknown(v, verdict, lang), { content, suggestions: verdict });
     }
   }
 
