@@ -1,6 +1,7 @@
 /**
  * Starts `dist/server.js` over IPC and keeps it alive: when the server dies the client restarts it
- * after a growing delay, and tells the user once, not on every crash.
+ * after a growing delay, and tells the user once, not on every crash. Bundled on its own
+ * (dist/languageClient.js) with vscode-languageclient; deferredServer.ts loads it after activation.
  */
 import * as vscode from 'vscode';
 import {
