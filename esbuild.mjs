@@ -11,8 +11,10 @@ const entries = [
   { in: 'server/src/node/main.ts', out: 'dist/server.js', platform: 'node', banner: '#!/usr/bin/env node' },
   // The banner marks when the bundle starts evaluating, so activation time includes loading it.
   { in: 'client/src/extension.ts', out: 'dist/extension.js', platform: 'node', banner: 'globalThis.__uqpayLoadStart = performance.now();' },
-  // Loaded by extension.js at run time, just after activation: the language client.
+  // Loaded by extension.js at run time, not at activation: the language client just after it,
+  // the user-catalog validator only when a user catalog is configured.
   { in: 'client/src/languageClient.ts', out: 'dist/languageClient.js', platform: 'node' },
+  { in: 'catalog/src/validate.ts', out: 'dist/validateCatalog.js', platform: 'node' },
   { in: 'client/src/webview/catalog/main.ts', out: 'dist/webview/catalog.js', platform: 'browser' },
   { in: 'client/src/webview/decode/main.ts', out: 'dist/webview/decode.js', platform: 'browser' },
   { in: 'client/src/decodeWorker.ts', out: 'dist/decodeWorker.js', platform: 'node' },

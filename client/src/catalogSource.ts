@@ -2,24 +2,35 @@
  * The catalog the client's own features use (panels, quick picks, snippets): the built-in data
  * plus the `uqpayErrors.extraCatalogs` files of every workspace folder, reloaded when a setting or
  * one of those files changes. The language server loads the same files for its features.
+ * Nothing is read or built until a feature asks: activation does not pay for the catalog.
  */
 import * as vscode from 'vscode';
-import { builtinCatalogData, loadBuiltinCatalog } from '../../catalog/src/builtin';
 import { createCatalog, type Catalog } from '../../catalog/src/catalog';
 import type { CatalogData } from '../../catalog/src/types';
-import { parseCatalogFile } from '../../catalog/src/validate';
+import type { ParseCatalogFile } from './catalogFiles';
+
+/** Where the catalog comes from (injected: the extension reads files, tests may not). */
+export interface CatalogInputs {
+  /** The built-in data. */
+  builtin(): CatalogData;
+  /** The user-catalog validator; only asked for when a user catalog is configured. */
+  parser(): ParseCatalogFile;
+}
 
 export class CatalogSource implements vscode.Disposable {
-  private current: Catalog = loadBuiltinCatalog();
-  private currentSources: CatalogData[] = [builtinCatalogData()];
+  private extras: CatalogData[] = [];
+  private built: Catalog | undefined;
   private version = 0;
-  private readonly changed = new vscode.EventEmitter<Catalog>();
+  private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private watchers: vscode.Disposable[] = [];
   private loading: Promise<void> = Promise.resolve();
 
-  constructor(private readonly output: vscode.OutputChannel) {
+  constructor(
+    private readonly inputs: CatalogInputs,
+    private readonly output: vscode.OutputChannel,
+  ) {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('uqpayErrors.extraCatalogs')) this.reload();
@@ -30,12 +41,12 @@ export class CatalogSource implements vscode.Disposable {
   }
 
   get catalog(): Catalog {
-    return this.current;
+    return (this.built ??= createCatalog([this.inputs.builtin(), ...this.extras]));
   }
 
-  /** What the catalog was built from, and a number that changes with it (for the decode worker). */
+  /** What the catalog is built from, and a number that changes with it (for the decode worker). */
   get sources(): { version: number; data: CatalogData[] } {
-    return { version: this.version, data: this.currentSources };
+    return { version: this.version, data: [this.inputs.builtin(), ...this.extras] };
   }
 
   /** Resolves once the latest reload finished. */
@@ -51,7 +62,9 @@ export class CatalogSource implements vscode.Disposable {
     for (const w of this.watchers) w.dispose();
     this.watchers = [];
     const files = this.extraCatalogFiles();
-    const sources: CatalogData[] = [builtinCatalogData()];
+    // Nothing configured before or now: the catalog stays as it is (and unbuilt if it was).
+    if (files.length === 0 && this.extras.length === 0) return;
+    const extras: CatalogData[] = [];
     for (const uri of files) {
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), uri.path.split('/').pop() ?? '*'));
       watcher.onDidChange(() => this.reload());
@@ -65,16 +78,16 @@ export class CatalogSource implements vscode.Disposable {
         this.output.appendLine(`[client] extra catalog not found: ${uri.fsPath}`);
         continue;
       }
-      const { data, problems } = parseCatalogFile(text, uri.fsPath);
+      const { data, problems } = this.inputs.parser()(text, uri.fsPath);
       for (const p of problems) {
         this.output.appendLine(`[client] ${p.file}${p.line !== undefined ? `:${p.line}:${p.column ?? 1}` : ''} ${p.path} ${p.message}`);
       }
-      if (data) sources.push(data);
+      if (data) extras.push(data);
     }
-    this.current = sources.length === 1 ? loadBuiltinCatalog() : createCatalog(sources);
-    this.currentSources = sources;
+    this.extras = extras;
+    this.built = undefined;
     this.version += 1;
-    this.changed.fire(this.current);
+    this.changed.fire();
   }
 
   private extraCatalogFiles(): vscode.Uri[] {

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { DecodeResult } from '../../catalog/src/types';
+import { builtinCatalogReader, catalogValidator } from './catalogFiles';
 import { CatalogSource, docsLanguage } from './catalogSource';
 import { decodeResponse } from './commands/decodeResponse';
 import { inlineDecoder, WorkerDecoder } from './decoder';
@@ -64,7 +65,10 @@ export function activate(context: vscode.ExtensionContext): UqpayErrorsApi {
   const entered = performance.now();
   const started = (globalThis as { __uqpayLoadStart?: number }).__uqpayLoadStart ?? entered;
   const output = vscode.window.createOutputChannel('UQPAY Error Codes', { log: true });
-  const catalogs = new CatalogSource(output);
+  const catalogs = new CatalogSource({
+    builtin: builtinCatalogReader(context.asAbsolutePath('catalog/global-acquiring.json')),
+    parser: catalogValidator(context.asAbsolutePath('dist/validateCatalog.js')),
+  }, output);
   const editors = new EditorTracker();
   context.subscriptions.push(output, catalogs, editors);
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '');
