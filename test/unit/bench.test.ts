@@ -130,6 +130,9 @@ describe('bench helpers', () => {
       mkdirSync(join(dir, 'test-results'));
       writeFileSync(join(dir, 'test-results', 'activation.json'), JSON.stringify({ median: 42, min: 40, max: 51 }));
       assert.deepEqual([activationCase(dir).median, activationCase(dir).min, activationCase(dir).max], [42, 40, 51]);
+      writeFileSync(join(dir, 'test-results', 'activation.json'), JSON.stringify({ ms: 40.2, clientReadyMs: 310.7, bundleEvalMs: 6.1, activateCallMs: 4.4 }));
+      assert.equal(activationCase(dir).median, 40.2);
+      assert.match(activationCase(dir).note ?? '', /bundle 6 ms \+ activate 4 ms, the rest VS Code; language client running after 311 ms/);
       writeFileSync(join(dir, 'test-results', 'activation.json'), '73.5');
       assert.equal(activationCase(dir).median, 73.5);
       writeFileSync(join(dir, 'test-results', 'activation.json'), '{not json');
@@ -152,6 +155,9 @@ describe('bench helpers', () => {
       assert.doesNotMatch(server.note ?? '', /NOT minified/);
       assert.match(extension.note ?? '', /NOT minified/);
       assert.equal(cases.find((c) => c.name === 'bundle.cli')!.median, null);
+      // Bundles loaded after activation are weighed too, whatever their name.
+      writeFileSync(join(dir, 'languageClient.js'), 'x'.repeat(3072));
+      assert.equal(bundleCases(dir).find((c) => c.name === 'bundle.languageClient')!.median, 3);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
