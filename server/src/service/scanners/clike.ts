@@ -331,6 +331,7 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
   }
 
   const stops = stopTable(d);
+  const skipRe = stopRegex(d);
   // Whether a `/` may start a regex is read backwards from the `/` (the last token before it), so
   // the loop below need not track every token. Comments and regexes are remembered as the one
   // stretch (`skipEnd`) whose state a backward read cannot see: what held before a comment, false
@@ -344,9 +345,11 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
     let c = text.charCodeAt(i);
     // identifiers, numbers, spaces and operators never open or close anything: jump to the next stop
     if (c > 127 || stops[c] === 0) {
-      i++;
-      while (i < end && ((c = text.charCodeAt(i)) > 127 || stops[c] === 0)) i++;
+      skipRe.lastIndex = i + 1;
+      if (!skipRe.test(text)) break;
+      i = skipRe.lastIndex - 1;
       if (i >= end) break;
+      c = text.charCodeAt(i);
     }
     // a checkpoint must not fall inside a literal: Rust's `r#"` starts before its quote
     if (control && frames.length === 0 && !(c === 34 && d.rustRaw)) {
@@ -523,6 +526,18 @@ function lastWord(text: string, min: number, p: number): Word {
     j = k;
   }
   return kind;
+}
+
+const STOP_REGEXES = new WeakMap<Dialect, RegExp>();
+function stopRegex(d: Dialect): RegExp {
+  let r = STOP_REGEXES.get(d);
+  if (r) return r;
+  const t = stopTable(d);
+  let cls = '';
+  for (let c = 0; c < 128; c++) if (t[c]) cls += `\\x${c.toString(16).padStart(2, '0')}`;
+  r = new RegExp(`[${cls}]`, 'g');
+  STOP_REGEXES.set(d, r);
+  return r;
 }
 
 /** Characters the main loop stops at, per dialect (ASCII; everything else is skipped). */
