@@ -2,7 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import { CONTEXT_REACH, ContextFinder, type LiteralContext } from './context';
 import { familyOf } from './languages';
-import { lineStarts, positionIn } from './lines';
+import { lineStarts, positionIn, updatedLineStarts } from './lines';
 import { findFences, scanCode, scanJson, scanText, scanYaml } from './scanners';
 import { DIALECTS } from './scanners/clike';
 import { fullScan, rescan, type CLikeScan } from './scanners/incremental';
@@ -19,6 +19,11 @@ export interface CodeRegion {
   contexts: (LiteralContext | null)[];
   /** A whole C-like document: the lexer checkpoints that let the next version rescan only its edit. */
   scan?: CLikeScan;
+  /**
+   * Per literal, validation's first look (0 not yet looked at, 1 never flagged, 2 a candidate):
+   * it depends only on the literal and the catalog, so it carries over to the next version.
+   */
+  verdicts: Uint8Array;
 }
 
 /** A stretch read as JSON, YAML or text (for hover on strings outside error objects). */
@@ -45,16 +50,25 @@ export interface Analysis {
   mentionsUqpay(): boolean;
   /** The position of an offset, from the analysis' own line index (built on first use). */
   positionAt(offset: number): Position;
+  /** The line index, if it was built. */
+  knownLineStarts(): number[] | undefined;
 }
 
-function codeRegion(family: Family, text: string, start: number, end: number, prev?: CLikeScan): CodeRegion {
+function codeRegion(family: Family, text: string, start: number, end: number, prev?: CodeRegion): CodeRegion {
   const dialect = family in DIALECTS ? DIALECTS[family as keyof typeof DIALECTS] : undefined;
   if (dialect && start === 0 && end === text.length) {
-    const scan = prev ? rescan(prev, text, dialect) : fullScan(text, dialect);
-    return { family, start, end, literals: scan.lits, finder: new ContextFinder(text, family, scan.lits, start, end), contexts: new Array(scan.lits.length), scan };
+    const scan = prev?.scan ? rescan(prev.scan, text, dialect) : fullScan(text, dialect);
+    const n = scan.lits.length;
+    const verdicts = new Uint8Array(n);
+    const e = scan.edit;
+    if (prev && e) {
+      verdicts.set(prev.verdicts.subarray(0, e.keep));
+      verdicts.set(prev.verdicts.subarray(e.from, e.from + (n - e.keep - e.fresh)), e.keep + e.fresh);
+    }
+    return { family, start, end, literals: scan.lits, finder: new ContextFinder(text, family, scan.lits, start, end), contexts: new Array(n), scan, verdicts };
   }
   const literals = scanCode(family, text, start, end);
-  return { family, start, end, literals, finder: new ContextFinder(text, family, literals, start, end), contexts: new Array(literals.length) };
+  return { family, start, end, literals, finder: new ContextFinder(text, family, literals, start, end), contexts: new Array(literals.length), verdicts: new Uint8Array(literals.length) };
 }
 
 /** Analyse one version; `prev` (an older version of the same document, given up by the caller) is reused where it can be. */
@@ -77,7 +91,7 @@ export function analyzeText(uri: string, version: number, languageId: string, te
       data.push({ family, start, end });
     } else {
       const old = prev && prev.languageId === languageId && prev.code.length === 1 ? prev.code[0] : undefined;
-      code.push(codeRegion(family, text, start, end, old?.family === family ? old.scan : undefined));
+      code.push(codeRegion(family, text, start, end, old?.family === family ? old : undefined));
     }
   };
   if (familyOf(languageId) === 'markdown') {
@@ -96,12 +110,18 @@ export function analyzeText(uri: string, version: number, languageId: string, te
     }
   }
   let mentions: boolean | undefined;
+  // an edit's line starts come from the previous version's, when it has them
+  const edit = code.length === 1 ? code[0].scan?.edit : undefined;
+  const prevStarts = edit ? prev?.knownLineStarts() : undefined;
   let starts: number[] | undefined;
+  const lines = (): number[] =>
+    (starts ??= (prevStarts && edit && updatedLineStarts(prevStarts, text, edit.start, edit.oldEnd, edit.newEnd)) || lineStarts(text));
   return {
     uri, version, languageId, text, code, data, objects,
     diagnostics: new Map(),
     mentionsUqpay: () => (mentions ??= /uqpay/i.test(text)),
-    positionAt: (offset) => positionIn((starts ??= lineStarts(text)), text.length, offset),
+    positionAt: (offset) => positionIn(lines(), text, offset),
+    knownLineStarts: () => starts,
   };
 }
 

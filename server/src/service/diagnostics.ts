@@ -138,12 +138,18 @@ export function validate(catalog: Catalog, a: Analysis, settings: ServiceSetting
   const text = a.text;
   for (const region of a.code) {
     const lits = region.literals;
+    const seen = region.verdicts;
     for (let i = 0; i < lits.length; i++) {
+      if (seen[i] === 1) continue;
       const lit = lits[i];
-      if (!lit.terminated || lit.interpolated || lit.cEnd - lit.cStart < 2) continue;
-      // most literals fail on their first character, before their value is even read
-      const first = text.charCodeAt(lit.cStart);
-      if (first < 128 && verdicts.firstChars[first] === 0) continue;
+      if (seen[i] === 0) {
+        // most literals fail on their first character, before their value is even read
+        const first = text.charCodeAt(lit.cStart);
+        const skip = !lit.terminated || lit.interpolated || lit.cEnd - lit.cStart < 2 || (first < 128 && verdicts.firstChars[first] === 0)
+          || verdicts.of(lit.value) === NOT_A_CANDIDATE;
+        seen[i] = skip ? 1 : 2;
+        if (skip) continue;
+      }
       const v = lit.value;
       const verdict = verdicts.of(v);
       if (verdict === NOT_A_CANDIDATE) continue;

@@ -22,16 +22,37 @@ export function lineStarts(text: string): number[] {
   return out;
 }
 
-/** The position of `offset` (clamped to the text) given the text's line starts. */
-export function positionIn(starts: readonly number[], length: number, offset: number): Position {
-  const o = Math.max(0, Math.min(offset, length));
+/**
+ * Line starts after an edit that replaced `[start, oldEnd)` of the old text by `[start, newEnd)`
+ * of `text`: the old ones before the edit, the edit's own, the old ones after it shifted. Undefined
+ * when the text has a `\r` (a `\r\n` may straddle the edit: count again).
+ */
+export function updatedLineStarts(prev: readonly number[], text: string, start: number, oldEnd: number, newEnd: number): number[] | undefined {
+  if (text.indexOf('\r') >= 0) return undefined;
+  const out = prev.slice(0, firstAfter(prev, start));
+  for (let i = text.indexOf('\n', start); i >= 0 && i < newEnd; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  const delta = newEnd - oldEnd;
+  for (let j = firstAfter(prev, oldEnd); j < prev.length; j++) out.push(prev[j] + delta);
+  return out;
+}
+
+/** Index of the first entry greater than `offset`. */
+function firstAfter(starts: readonly number[], offset: number): number {
   let lo = 0;
   let hi = starts.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (starts[mid] > o) hi = mid;
+    if (starts[mid] > offset) hi = mid;
     else lo = mid + 1;
   }
-  const line = lo - 1;
+  return lo;
+}
+
+/** The position of `offset` (clamped to the text) given the text's line starts. */
+export function positionIn(starts: readonly number[], text: string, offset: number): Position {
+  let o = Math.max(0, Math.min(offset, text.length));
+  const line = firstAfter(starts, o) - 1;
+  // inside a `\r\n`: the end of the line, as the TextDocument says
+  while (o > starts[line] && (text.charCodeAt(o - 1) === 13 || text.charCodeAt(o - 1) === 10)) o--;
   return { line, character: o - starts[line] };
 }

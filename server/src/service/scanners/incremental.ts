@@ -8,6 +8,21 @@ export interface CLikeScan {
   checkpoints: Checkpoint[];
   /** Offset of the first character that differs from the previous version (rescans only). */
   firstChange?: number;
+  /** Rescans: the edited stretch (old and new end), and which literals are the old ones. */
+  edit?: ScanEdit;
+}
+
+/**
+ * Literals `[0, keep)` are the old `[0, keep)`, the next `fresh` were scanned again, and the rest
+ * are the old ones from index `from` on, shifted: per-literal results carry over by index.
+ */
+export interface ScanEdit {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+  keep: number;
+  fresh: number;
+  from: number;
 }
 
 export function fullScan(text: string, d: Dialect): CLikeScan {
@@ -25,7 +40,10 @@ export function fullScan(text: string, d: Dialect): CLikeScan {
  */
 export function rescan(prev: CLikeScan, text: string, d: Dialect): CLikeScan {
   const old = prev.text;
-  if (old === text) return prev;
+  if (old === text) {
+    const n = prev.lits.length;
+    return { ...prev, firstChange: text.length, edit: { start: text.length, oldEnd: text.length, newEnd: text.length, keep: n, fresh: 0, from: n } };
+  }
   const max = Math.min(old.length, text.length);
   // equal runs are skipped a block at a time (native comparison), then narrowed char by char
   const BLOCK = 4096;
@@ -78,10 +96,12 @@ export function rescan(prev: CLikeScan, text: string, d: Dialect): CLikeScan {
   // point every kept literal at the new text: otherwise each old version would stay in memory
   for (const l of lits) if (l instanceof CLikeLiteral) l.src = text;
   for (const l of fresh) lits.push(l);
+  let reuseFrom = prev.lits.length;
   if (control.stoppedAt !== undefined) {
     const oldStop = control.stoppedAt - delta;
     let k = keep;
     while (k < prev.lits.length && prev.lits[k].start < oldStop) k++;
+    reuseFrom = k;
     for (; k < prev.lits.length; k++) {
       const l = prev.lits[k];
       if (l instanceof CLikeLiteral) l.src = text; // same content, now at shifted offsets of the new text
@@ -103,5 +123,5 @@ export function rescan(prev: CLikeScan, text: string, d: Dialect): CLikeScan {
       }
     }
   }
-  return { text, lits, checkpoints, firstChange: p };
+  return { text, lits, checkpoints, firstChange: p, edit: { start: p, oldEnd: oldEditEnd, newEnd: newEditEnd, keep, fresh: fresh.length, from: reuseFrom } };
 }
