@@ -26,7 +26,7 @@ const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
 /** Lower-case snake case: how every envelope-A code is written (`invalid idempotency key format` aside). */
 const CODE_SHAPE = /^[a-z0-9][a-z0-9_ ]{1,63}$/;
 
-function quoteList(values: string[], lang: Lang): string {
+function quoteList(values: readonly string[], lang: Lang): string {
   const q = values.map((v) => `'${v}'`);
   if (q.length <= 1) return q.join('');
   return lang === 'zh-CN' ? q.join('、') : `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
@@ -39,7 +39,7 @@ const MSG = {
   typeAsCode: (v: string, lang: Lang) => lang === 'zh-CN'
     ? `'${v}' 是错误类型(type),不是错误码(code):应与 type 字段比较`
     : `'${v}' is an error type, not an error code: compare it with the type field`,
-  mismatch: (code: string, type: string, types: string[], lang: Lang) => lang === 'zh-CN'
+  mismatch: (code: string, type: string, types: readonly string[], lang: Lang) => lang === 'zh-CN'
     ? `错误码 '${code}' 不会与 type '${type}' 一起返回;目录中它的 type 为 ${quoteList(types, lang)}`
     : `Code '${code}' does not come with type '${type}'; the catalog lists ${quoteList(types, lang)}`,
   status: (status: number, type: string, code: string, expected: number, lang: Lang) => lang === 'zh-CN'
@@ -59,6 +59,10 @@ interface Verdicts {
   /** ASCII characters a candidate may start with (`\` too: an escape may hide a letter). */
   firstChars: Uint8Array;
   of(value: string): Verdict;
+  /** The types a code comes with (error bodies check theirs against it). */
+  typesOf(code: string): readonly string[];
+  /** Up to three codes close to a value. */
+  suggestions(value: string): string[];
 }
 
 const VERDICTS = new WeakMap<Catalog, Verdicts>();
@@ -81,26 +85,32 @@ function verdictsFor(catalog: Catalog): Verdicts {
     if (c < 128) firstChars[c] = 1;
   }
   const memo = new Map<string, Verdict>();
+  const types = new Map<string, readonly string[]>();
+  const close = new Map<string, string[]>();
+  const remember = <T>(m: Map<string, T>, key: string, make: (k: string) => T): T => {
+    let r = m.get(key);
+    if (r === undefined) {
+      if (m.size >= MAX_VERDICTS) m.clear();
+      m.set(key, (r = make(key)));
+    }
+    return r;
+  };
   const classify = (value: string): Verdict => {
     if (value.length < 2 || catalog.isCode(value)) return NOT_A_CANDIDATE;
     if (catalog.isType(value)) return IS_TYPE;
     // every catalog code has an underscore: a misspelling keeps one, or a space in its place
     if (!CODE_SHAPE.test(value) || (value.indexOf('_') < 0 && value.indexOf(' ') < 0)) return NOT_A_CANDIDATE;
-    const suggestions = catalog.suggest(value, 3);
+    const suggestions = made.suggestions(value);
     if (suggestions.length === 0 && !value.includes('_')) return NOT_A_CANDIDATE; // a lone word like 'timeout' is some other error
     return suggestions;
   };
-  v = {
+  const made: Verdicts = {
     firstChars,
-    of(value) {
-      let r = memo.get(value);
-      if (r === undefined) {
-        if (memo.size >= MAX_VERDICTS) memo.clear();
-        memo.set(value, (r = classify(value)));
-      }
-      return r;
-    },
+    of: (value) => remember(memo, value, classify),
+    typesOf: (code) => remember(types, code, (c) => [...new Set(catalog.byCode(c).flatMap((e) => e.types))]),
+    suggestions: (value) => remember(close, value, (x) => catalog.suggest(x, 3)),
   };
+  v = made;
   VERDICTS.set(catalog, v);
   return v;
 }
@@ -190,13 +200,13 @@ export function validate(catalog: Catalog, a: Analysis, settings: ServiceSetting
     if (typeValue !== undefined && !typeKnown) continue; // another API's error (card_error...): not ours
     if (catalog.isCode(v)) {
       if (typeKnown && o.type) {
-        const types = [...new Set(catalog.byCode(v).flatMap((e) => e.types))];
+        const types = verdicts.typesOf(v);
         if (!types.includes(typeValue!)) push('code-type-mismatch', range(o.type.start, o.type.end), MSG.mismatch(v, typeValue!, types, lang));
       }
     } else if (catalog.isType(v)) {
       if (typeKnown || bodyEvidence()) push('type-used-as-code', range(code.start, code.end), MSG.typeAsCode(v, lang), { content: range(code.cStart, code.cEnd) });
     } else if (CODE_SHAPE.test(v) && !/^\d+$/.test(v)) {
-      const suggestions = catalog.suggest(v, 3);
+      const suggestions = verdicts.suggestions(v);
       if (typeKnown || (bodyEvidence() && suggestions.length > 0)) {
         push('unknown-error-code', range(code.start, code.end), MSG.unknown(v, suggestions, lang), { content: range(code.cStart, code.cEnd), suggestions });
       }
