@@ -163,7 +163,7 @@ export class AnalysisCache {
   private readonly map = new Map<string, Analysis>();
   // a handful of recent documents: older ones are analysed again on demand (a few ms), which keeps
   // memory flat with many files open
-  constructor(private readonly limit = 16) {}
+  constructor(private readonly limit = 4) {}
 
   get(document: TextDocument): Analysis {
     const hit = this.map.get(document.uri);
