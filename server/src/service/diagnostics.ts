@@ -56,8 +56,11 @@ const IS_TYPE = 1;
 type Verdict = typeof NOT_A_CANDIDATE | typeof IS_TYPE | string[];
 
 interface Verdicts {
-  /** ASCII characters a candidate may start with (`\` too: an escape may hide a letter). */
-  firstChars: Uint8Array;
+  /**
+   * Can the raw content `[s, e)` of a literal be a candidate? Read in place, before its value is
+   * made: most literals of a file are not (capitals, punctuation, no underscore or space).
+   */
+  mayBe(text: string, s: number, e: number): boolean;
   of(value: string): Verdict;
   /** The types a code comes with (error bodies check theirs against it). */
   typesOf(code: string): readonly string[];
@@ -76,14 +79,19 @@ const MAX_VERDICTS = 20000;
 function verdictsFor(catalog: Catalog): Verdicts {
   let v = VERDICTS.get(catalog);
   if (v) return v;
-  const firstChars = new Uint8Array(128);
-  for (let c = 48; c <= 57; c++) firstChars[c] = 1;
-  for (let c = 97; c <= 122; c++) firstChars[c] = 1;
-  firstChars[92] = 1;
-  for (const t of catalog.types) {
-    const c = t.name.charCodeAt(0);
-    if (c < 128) firstChars[c] = 1;
-  }
+  // a candidate is a type or has the shape of a code; when some type has not, every literal is asked
+  const typesFit = catalog.types.every((t) => CODE_SHAPE.test(t.name) && /[_ ]/.test(t.name));
+  const mayBe = (text: string, s: number, e: number): boolean => {
+    if (!typesFit) return true;
+    if (e - s > 64) return false;
+    let separator = false;
+    for (let k = s; k < e; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 95 || c === 32) separator = true;
+      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return c === 92; // an escape: decide on the value
+    }
+    return separator;
+  };
   const memo = new Map<string, Verdict>();
   const types = new Map<string, readonly string[]>();
   const close = new Map<string, string[]>();
@@ -105,7 +113,7 @@ function verdictsFor(catalog: Catalog): Verdicts {
     return suggestions;
   };
   const made: Verdicts = {
-    firstChars,
+    mayBe,
     of: (value) => remember(memo, value, classify),
     typesOf: (code) => remember(types, code, (c) => [...new Set(catalog.byCode(c).flatMap((e) => e.types))]),
     suggestions: (value) => remember(close, value, (x) => catalog.suggest(x, 3)),
@@ -153,9 +161,7 @@ export function validate(catalog: Catalog, a: Analysis, settings: ServiceSetting
       if (seen[i] === 1) continue;
       const lit = lits[i];
       if (seen[i] === 0) {
-        // most literals fail on their first character, before their value is even read
-        const first = text.charCodeAt(lit.cStart);
-        const skip = !lit.terminated || lit.interpolated || lit.cEnd - lit.cStart < 2 || (first < 128 && verdicts.firstChars[first] === 0)
+        const skip = !lit.terminated || lit.interpolated || lit.cEnd - lit.cStart < 2 || !verdicts.mayBe(text, lit.cStart, lit.cEnd)
           || verdicts.of(lit.value) === NOT_A_CANDIDATE;
         seen[i] = skip ? 1 : 2;
         if (skip) continue;
