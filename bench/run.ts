@@ -15,7 +15,7 @@ import { JsonPeer, TreeSitterPeer, regexFloor } from './peers';
 import { loadServiceFactory, type BenchService, type ServiceFactory } from './service';
 import { percentile, summarize } from './stats';
 import { emptyCase, REQUIRED_CASES, TARGETS, type BenchCase } from './targets';
-import { activationCase, bundleCases, vsixCase } from './artifacts';
+import { activationCases, bundleCases, vsixCase } from './artifacts';
 import { formatTable } from './table';
 
 const REPO = join(__dirname, '..');
@@ -192,7 +192,7 @@ class Bench {
       this.client = null;
     }
     await this.rss();
-    this.cases.push(...bundleCases(this.opts.distDir), vsixCase(REPO, this.opts.vsix), activationCase(REPO));
+    this.cases.push(...bundleCases(this.opts.distDir), vsixCase(REPO, this.opts.vsix), ...activationCases(REPO));
     return this.cases;
   }
 
