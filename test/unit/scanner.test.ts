@@ -128,6 +128,23 @@ describe('scanners: data', () => {
     assert.equal(objs[0].code?.value, 'ref');
     assert.equal(objs[0].isBody, false);
   });
+  it('JSON Lines: a line is a value of its own; lines without "code" or "type" are skipped, with the same result', () => {
+    const log = [
+      '{"payment_intent_id":"PI1","amount":"10.12","metadata":{"cart":"x"}}',
+      '{"type":"payment_error","code":"retrieve_payment_intent_failed","message":"Retrieve payment intent failed"}',
+      '{"status":404,"body":{"type":"not_found","code":"not_found_id"}}',
+      '{"note":"no error here"}',
+      '{"code":200,"message":"Request is processing, please try again later."}',
+    ].join('\n');
+    const shape = (objs: ReturnType<typeof scanJson>['objects']) => objs.map((o) => [o.start, o.end, o.type?.value, o.code?.value, o.status?.value]);
+    assert.deepEqual(shape(scanJson(log, 0, log.length, false, undefined, true).objects), shape(scanJson(log).objects));
+    assert.equal(scanJson(log, 0, log.length, false, undefined, true).objects.length, 3);
+    // a line still being typed ends at its newline: the next line is not nested in it
+    const typing = '{"type":"payment_error","code":"refund_amou\n{"type":"refund_error","code":"refund_failed"}';
+    const objs = scanJson(typing, 0, typing.length, false, undefined, true).objects;
+    assert.deepEqual(objs.map((o) => [o.start, o.code?.value]), [[0, 'refund_amou'], [typing.indexOf('\n') + 1, 'refund_failed']]);
+    assert.equal(objs[0].end, typing.indexOf('\n'));
+  });
   it('text: pairs a body with the HTTP status line above it, and ignores braces in prose', () => {
     const src = 'see {id} in the path\nHTTP/1.1 404 Not Found\ncontent-type: application/json\n\n{"type":"not_found","code":"not_found_id","message":"Not Found ID"}';
     const objs = scanText(src);

@@ -80,7 +80,7 @@ export function analyzeText(uri: string, version: number, languageId: string, te
     const family = familyOf(languageIdOf);
     if (!family || family === 'markdown') return;
     if (family === 'json') {
-      objects = objects.concat(scanJson(text, start, end).objects);
+      objects = objects.concat(scanJson(text, start, end, false, undefined, languageIdOf === 'jsonl').objects);
       data.push({ family, start, end });
     } else if (family === 'yaml') {
       const y = scanYaml(text, start, end);

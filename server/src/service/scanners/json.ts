@@ -50,7 +50,12 @@ function isNumberChar(c: number): boolean {
 /** Next newline and backslash positions found so far, carried between calls over the same text. */
 export interface JsonScanCache { nl: number; bs: number }
 
-export function scanJson(text: string, start = 0, end = text.length, embedded = false, cache?: JsonScanCache): JsonScan {
+/**
+ * `lines`: JSON Lines, each line a value of its own. An object left open at a newline is closed
+ * there (a line being typed), and a line that names neither `"code"` nor `"type"` is skipped whole:
+ * it cannot hold an object this scan records, and most lines of a log are not errors.
+ */
+export function scanJson(text: string, start = 0, end = text.length, embedded = false, cache?: JsonScanCache, lines = false): JsonScan {
   const objects: ErrorObject[] = [];
   // frames are reused: a log of a million lines must not allocate one per bracket
   const stack: Frame[] = [];
@@ -94,8 +99,31 @@ export function scanJson(text: string, start = 0, end = text.length, embedded = 
     f.key = Key.None;
   };
 
+  // JSON Lines: the next `"code"` and `"type"` (indexOf, cached like the newline)
+  let nextCode = -1;
+  let nextType = -1;
+  /** From a line start with nothing open: the first line at or after `at` that may hold an error object. */
+  const skipLines = (at: number): number => {
+    while (at < end) {
+      if (nextCode < at && nextCode !== end) { nextCode = text.indexOf('"code"', at); if (nextCode < 0 || nextCode > end) nextCode = end; }
+      if (nextType < at && nextType !== end) { nextType = text.indexOf('"type"', at); if (nextType < 0 || nextType > end) nextType = end; }
+      const key = Math.min(nextCode, nextType);
+      if (key >= end) return end;
+      const nl = text.indexOf('\n', at);
+      if (nl < 0 || nl >= end || key < nl) return at;
+      at = nl + 1;
+    }
+    return end;
+  };
+  if (lines) i = skipLines(i);
+
   while (i < end) {
     const c = text.charCodeAt(i);
+    if (c === 10 && lines) {
+      while (stack.length > 0) close(i);
+      i = skipLines(i + 1);
+      continue;
+    }
     if (c === 32 || c === 10 || c === 13 || c === 9) { i++; continue; }
     if (c === 34) {
       if (nextNl <= i) { nextNl = text.indexOf('\n', i + 1); if (nextNl < 0 || nextNl > end) nextNl = end; }
