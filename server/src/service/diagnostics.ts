@@ -2,7 +2,7 @@ import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-language
 import type { Catalog } from '../../../catalog/src/catalog';
 import type { Lang } from '../../../catalog/src/types';
 import { contextOf, type Analysis } from './analysis';
-import type { BodyToken } from './scanners/types';
+import type { BodyToken, Literal } from './scanners/types';
 import type { DiagnosticCode, ServiceSettings, SeverityName } from './settings';
 
 export const SOURCE = 'uqpay-errors';
@@ -57,15 +57,23 @@ type Verdict = typeof NOT_A_CANDIDATE | typeof IS_TYPE | string[];
 
 interface Verdicts {
   /**
-   * Can the raw content `[s, e)` of a literal be a candidate? Read in place, before its value is
-   * made: most literals of a file are not (capitals, punctuation, no underscore or space).
+   * The verdict on a literal, read in place from its raw content `[s, e)` where it can be: most
+   * literals fail the shape of a code on the way, and the rest are found by a hash of their
+   * characters, checked against the text, so no value string is made or hashed again.
    */
-  mayBe(text: string, s: number, e: number): boolean;
+  ofLiteral(text: string, lit: Literal): Verdict;
   of(value: string): Verdict;
   /** The types a code comes with (error bodies check theirs against it). */
   typesOf(code: string): readonly string[];
   /** Up to three codes close to a value. */
   suggestions(value: string): string[];
+}
+
+/** `value` equals `text[s, e)` (compared in a loop: startsWith at an offset costs several times more here). */
+function sameText(value: string, text: string, s: number, e: number): boolean {
+  if (value.length !== e - s) return false;
+  for (let k = 0; k < value.length; k++) if (value.charCodeAt(k) !== text.charCodeAt(s + k)) return false;
+  return true;
 }
 
 const VERDICTS = new WeakMap<Catalog, Verdicts>();
@@ -81,16 +89,29 @@ function verdictsFor(catalog: Catalog): Verdicts {
   if (v) return v;
   // a candidate is a type or has the shape of a code; when some type has not, every literal is asked
   const typesFit = catalog.types.every((t) => CODE_SHAPE.test(t.name) && /[_ ]/.test(t.name));
-  const mayBe = (text: string, s: number, e: number): boolean => {
-    if (!typesFit) return true;
-    if (e - s > 64) return false;
+  const byHash = new Map<number, { value: string; verdict: Verdict }>();
+  const ofLiteral = (text: string, lit: Literal): Verdict => {
+    const s = lit.cStart;
+    const e = lit.cEnd;
+    if (!typesFit) return made.of(lit.value);
+    if (e - s > 64) return NOT_A_CANDIDATE;
     let separator = false;
+    let h = 0x011c9dc5 | 0;
     for (let k = s; k < e; k++) {
       const c = text.charCodeAt(k);
       if (c === 95 || c === 32) separator = true;
-      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return c === 92; // an escape: decide on the value
+      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return c === 92 ? made.of(lit.value) : NOT_A_CANDIDATE; // an escape: decide on the value
+      h = Math.imul(h ^ c, 0x01000193);
     }
-    return separator;
+    if (!separator) return NOT_A_CANDIDATE;
+    const key = h & 0x3fffffff;
+    const hit = byHash.get(key);
+    if (hit && sameText(hit.value, text, s, e)) return hit.verdict;
+    const value = lit.value;
+    const verdict = made.of(value);
+    if (byHash.size >= MAX_VERDICTS) byHash.clear();
+    byHash.set(key, { value, verdict });
+    return verdict;
   };
   const memo = new Map<string, Verdict>();
   const types = new Map<string, readonly string[]>();
@@ -113,7 +134,7 @@ function verdictsFor(catalog: Catalog): Verdicts {
     return suggestions;
   };
   const made: Verdicts = {
-    mayBe,
+    ofLiteral,
     of: (value) => remember(memo, value, classify),
     typesOf: (code) => remember(types, code, (c) => [...new Set(catalog.byCode(c).flatMap((e) => e.types))]),
     suggestions: (value) => remember(close, value, (x) => catalog.suggest(x, 3)),
@@ -161,8 +182,7 @@ export function validate(catalog: Catalog, a: Analysis, settings: ServiceSetting
       if (seen[i] === 1) continue;
       const lit = lits[i];
       if (seen[i] === 0) {
-        const skip = !lit.terminated || lit.interpolated || lit.cEnd - lit.cStart < 2 || !verdicts.mayBe(text, lit.cStart, lit.cEnd)
-          || verdicts.of(lit.value) === NOT_A_CANDIDATE;
+        const skip = !lit.terminated || lit.interpolated || lit.cEnd - lit.cStart < 2 || verdicts.ofLiteral(text, lit) === NOT_A_CANDIDATE;
         seen[i] = skip ? 1 : 2;
         if (skip) continue;
       }
