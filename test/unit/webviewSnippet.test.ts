@@ -92,6 +92,8 @@ describe('handler skeletons', () => {
 
   it('keeps comments on one line, without comment terminators, and short', () => {
     assert.equal(commentText('line one\nline two */ end'), 'line one line two * / end');
+    // `?>` ends PHP even inside a // comment
+    assert.equal(commentText('send it ?> later'), 'send it ? > later');
     const long = commentText('x'.repeat(300));
     assert.equal(long.length, 100);
     assert.ok(long.endsWith('…'));

@@ -5,6 +5,8 @@
  * (as plain text). Pure: no vscode import.
  */
 
+import { commentSafe } from '../../../catalog/src/commentSafe';
+
 export interface HandlerCase {
   code: string | number;
   /** One line of what to do; shortened and made comment-safe here. */
@@ -30,9 +32,9 @@ type Piece = string | { placeholder: string };
 
 const MAX_COMMENT = 100;
 
-/** One line, no comment terminators, at most MAX_COMMENT characters. */
+/** One line, nothing that ends the comment, at most MAX_COMMENT characters. */
 export function commentText(text: string): string {
-  let t = text.replace(/\s+/g, ' ').replace(/\*\//g, '* /').trim();
+  let t = commentSafe(text);
   if (t.length > MAX_COMMENT) {
     // Cut at a word boundary when there is one in the last part.
     const cut = t.slice(0, MAX_COMMENT - 1);

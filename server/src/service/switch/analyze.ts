@@ -5,6 +5,7 @@
 import type { Catalog } from '../../../../catalog/src/catalog';
 import type { ErrorEntry, Group, Lang } from '../../../../catalog/src/types';
 import { localize, retryLabel } from '../../../../catalog/src/localize';
+import { commentSafe } from '../../../../catalog/src/commentSafe';
 import type { SwitchStatement } from './find';
 import type { Token } from './lexer';
 
@@ -134,8 +135,7 @@ export function adviceLine(entry: ErrorEntry, lang: Lang): string {
   }
   if (!line) line = retryLabel(entry.retry, lang);
   line = line.replace(/[.。]$/, '');
-  // Nothing that could end the comment early (`*/`, `?>` in PHP) or break the line.
-  return line.replace(/\*\//g, '* /').replace(/\?>/g, '? >');
+  return commentSafe(line);
 }
 
 /** The text up to the first `;` or `:` that is outside quotes and not part of a URL. */
