@@ -48,7 +48,8 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const service = createErrorCodeService({ catalog: loadBuiltinCatalog() });
   const settingsCache = new Map<string, Promise<ServiceSettings>>();
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** A validation waiting to run, per document: cancelled when a newer version comes first. */
+  const timers = new Map<string, () => void>();
   /** How long the last validation of each document took: cheap ones skip the debounce. */
   const costs = new Map<string, number>();
   /** The version and text last validated (or being validated) per document. */
@@ -192,16 +193,22 @@ export function startServer(connection: Connection): void {
   }
 
   function schedule(document: TextDocument): void {
-    const t = timers.get(document.uri);
-    if (t) clearTimeout(t);
-    // Incremental validation of most files costs a few ms: answer the keystroke at once (a 0 ms
-    // timer still lets edits that arrived together coalesce). Costly documents wait for a pause.
-    const delay = (costs.get(document.uri) ?? Infinity) < CHEAP_VALIDATION_MS ? 0 : DEBOUNCE_MS;
-    timers.set(document.uri, setTimeout(() => {
+    timers.get(document.uri)?.();
+    const run = () => {
       timers.delete(document.uri);
       const current = documents.get(document.uri);
       if (current) void validate(current);
-    }, delay));
+    };
+    // Incremental validation of most files costs a few ms: answer the keystroke at once, on the
+    // next turn of the event loop (a 0 ms timer waits at least 1 ms in Node). Costly documents
+    // wait for a pause in typing.
+    if ((costs.get(document.uri) ?? Infinity) < CHEAP_VALIDATION_MS) {
+      const handle = setImmediate(run);
+      timers.set(document.uri, () => clearImmediate(handle));
+    } else {
+      const handle = setTimeout(run, DEBOUNCE_MS);
+      timers.set(document.uri, () => clearTimeout(handle));
+    }
   }
 
   function revalidateAll(): void {
@@ -271,8 +278,7 @@ export function startServer(connection: Connection): void {
     schedule(e.document);
   });
   documents.onDidClose((e: TextDocumentChangeEvent<TextDocument>) => {
-    const t = timers.get(e.document.uri);
-    if (t) clearTimeout(t);
+    timers.get(e.document.uri)?.();
     timers.delete(e.document.uri);
     validated.delete(e.document.uri);
     costs.delete(e.document.uri);
