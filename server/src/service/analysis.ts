@@ -76,18 +76,22 @@ export function analyzeText(uri: string, version: number, languageId: string, te
   const code: CodeRegion[] = [];
   const data: DataRegion[] = [];
   let objects: ErrorObject[] = [];
+  // most documents have one region: take its objects as they are, without copying
+  const gather = (found: ErrorObject[]): void => {
+    objects = objects.length === 0 ? found : objects.concat(found);
+  };
   const add = (languageIdOf: string, start: number, end: number): void => {
     const family = familyOf(languageIdOf);
     if (!family || family === 'markdown') return;
     if (family === 'json') {
-      objects = objects.concat(scanJson(text, start, end, false, undefined, languageIdOf === 'jsonl').objects);
+      gather(scanJson(text, start, end, false, undefined, languageIdOf === 'jsonl').objects);
       data.push({ family, start, end });
     } else if (family === 'yaml') {
       const y = scanYaml(text, start, end);
-      objects = objects.concat(y.objects);
+      gather(y.objects);
       data.push({ family, start, end, literals: y.literals });
     } else if (family === 'text') {
-      objects = objects.concat(scanText(text, start, end));
+      gather(scanText(text, start, end));
       data.push({ family, start, end });
     } else {
       const old = prev && prev.languageId === languageId && prev.code.length === 1 ? prev.code[0] : undefined;
