@@ -159,7 +159,18 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
   }
 
   /** Reads string content from `j`; returns where the main loop resumes. */
+  // the next newline and backslash at or after a string's start, found with indexOf and carried
+  // forward (positions only grow), so most one-line strings end with one indexOf for their quote
+  let nextNl = -1;
+  let nextBs = -1;
+
   function readString(k: StrKind, lit: CLikeLiteral, j: number): number {
+    if (k.n === 1 && k.hashes === 0 && k.interp === Interp.None && !k.multiline && (k.esc === Esc.Backslash || k.esc === Esc.None)) {
+      if (nextNl < j) { nextNl = text.indexOf('\n', j); if (nextNl < 0 || nextNl > end) nextNl = end; }
+      if (k.esc === Esc.Backslash && nextBs < j) { nextBs = text.indexOf('\\', j); if (nextBs < 0 || nextBs > end) nextBs = end; }
+      const close = text.indexOf(k.q === 34 ? '"' : k.q === 39 ? "'" : '`', j);
+      if (close >= 0 && close < nextNl && (k.esc !== Esc.Backslash || close < nextBs)) return finish(k, lit, close, close + 1, true);
+    }
     while (j < end) {
       const c = text.charCodeAt(j);
       if (c === k.q) {
@@ -374,6 +385,9 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
         f.depth--;
       } else if (c === f.open) f.depth++;
     }
+    // braces are half the stops of a brace language: settle them before the other cases
+    if (c === 123) { braces.push(i); i++; continue; }
+    if (c === 125) { braces.pop(); i++; continue; }
 
     if (c === 47 /* / */) {
       const n1 = text.charCodeAt(i + 1);
@@ -477,8 +491,6 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
       i += 3;
       continue;
     }
-    if (c === 123) braces.push(i);
-    else if (c === 125) braces.pop();
     i++;
   }
   return lits;
