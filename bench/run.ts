@@ -227,7 +227,11 @@ class Bench {
   /** In-process medians for a text: service, regex floor, and a peer. */
   private async inProcess(label: string, text: string, languageId: string, runs: number, peer: (() => Promise<unknown>) | null): Promise<Pick<BenchCase, 'inProcess' | 'floor' | 'peer'> & { diagnostics: number | null; cpu: string }> {
     const svc: number[] = [];
+    const floor: number[] = [];
     let diagnostics: number | null = null;
+    // in process is cheap for small inputs: more samples make its median steadier
+    const samples = text.length < 1_000_000 ? Math.max(runs, 25) : runs;
+    regexFloor(text);
     if (this.service) {
       const service = this.service;
       const ext = languageId === 'jsonl' ? 'jsonl' : EXTENSIONS[languageId as SourceLanguage] ?? 'txt';
@@ -239,19 +243,18 @@ class Bench {
           diagnostics = service.doValidation(warm).length;
           service.forget?.(warm.uri);
         }
-        // in process is cheap for small inputs: more samples make its median steadier
-        const samples = text.length < 1_000_000 ? Math.max(runs, 25) : runs;
+        // service and floor samples alternate, so the ratio compares them under the same conditions
         for (let i = 0; i < samples; i++) {
           const doc = TextDocument.create(this.uri(ext), languageId, 1, text);
           svc.push(timeSync(() => service.doValidation(doc), `${label}.service`));
           service.forget?.(doc.uri); // as the server does on didClose
+          floor.push(timeSync(() => regexFloor(text), `${label}.floor`));
         }
       } catch (e) {
         this.log(`in-process doValidation(${languageId}) threw: ${(e as Error).message}`);
       }
     }
-    regexFloor(text);
-    const floor = Array.from({ length: text.length < 1_000_000 ? Math.max(runs, 25) : runs }, () => timeSync(() => regexFloor(text), `${label}.floor`));
+    while (floor.length < samples) floor.push(timeSync(() => regexFloor(text), `${label}.floor`));
     const peers: number[] = [];
     if (peer) {
       await peer();
