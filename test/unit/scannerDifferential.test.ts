@@ -12,6 +12,8 @@ import { DIALECTS, scanCLike, type Dialect } from '../../server/src/service/scan
 import { fullScan, rescan } from '../../server/src/service/scanners/incremental';
 import type { Literal } from '../../server/src/service/scanners/types';
 import { scanCLike as referenceScan } from '../support/clikeReference';
+import { scanPython } from '../../server/src/service/scanners/python';
+import { scanPython as referencePython } from '../support/pythonReference';
 import { params } from '../support/arbitraries';
 
 type DialectName = keyof typeof DIALECTS;
@@ -96,6 +98,27 @@ describe('fast C-like lexer equals the reference lexer', () => {
         },
       ),
       params(150),
+    );
+  });
+
+  it('Python: on every fixture, and on random text from prefixes, quotes, holes and comments', () => {
+    let files = 0;
+    for (const dir of FIXTURE_DIRS) {
+      for (const name of readdirSync(dir).filter((n) => n.endsWith('.py'))) {
+        const text = readFileSync(join(dir, name), 'utf8');
+        assert.deepEqual(plain(scanPython(text)), plain(referencePython(text)), name);
+        files++;
+      }
+    }
+    assert.ok(files >= 3, `only ${files} Python fixtures read`);
+    const pieces = ["'", '"', "'''", '"""', 'r', 'f', 'b', 'rb', 'Fr', 'u', 't', 'x', 'x1', '1', '12r', 'é', '_', '{', '}', '{{', '#', '# c\n',
+      '\n', ' ', '\\', "'a'", '"b"', 'f"{x}"', "f'{d[\"k\"]}'", 'rf"{y}"', '.', '(', ')', '=', 'code'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 50 }), (p) => {
+        const text = p.join('');
+        assert.deepEqual(plain(scanPython(text)), plain(referencePython(text)), JSON.stringify(text));
+      }),
+      params(1500),
     );
   });
 });

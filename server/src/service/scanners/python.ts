@@ -24,6 +24,10 @@ function prefixFlags(word: string): { raw: boolean; fmt: boolean } | undefined {
  */
 export function scanPython(text: string, base = 0, end = text.length): Literal[] {
   const lits: Literal[] = [];
+  /** Where the last string or comment ended: a prefix is never read back across it. */
+  let lastEnd = base;
+  let nextNl = -1;
+  let nextBs = -1;
 
   /** Reads a string whose opening quote is at `q`; returns the index after it. */
   function readString(start: number, q: number, raw: boolean, fmt: boolean, emit: boolean, depth: number): number {
@@ -35,7 +39,19 @@ export function scanPython(text: string, base = 0, end = text.length): Literal[]
     let interpolated = false;
     let terminated = false;
     let cEnd = end;
-    while (j < end) {
+    if (!triple && !fmt) {
+      // most strings: one line, no escapes; one indexOf finds the end (newline and backslash
+      // positions are carried forward from string to string)
+      if (nextNl < j) { nextNl = text.indexOf('\n', j); if (nextNl < 0 || nextNl > end) nextNl = end; }
+      if (nextBs < j) { nextBs = text.indexOf('\\', j); if (nextBs < 0 || nextBs > end) nextBs = end; }
+      const close = text.indexOf(quote === 34 ? '"' : "'", j);
+      if (close >= 0 && close < nextNl && close < nextBs) {
+        cEnd = close;
+        j = close + 1;
+        terminated = true;
+      }
+    }
+    while (!terminated && j < end) {
       const c = text.charCodeAt(j);
       if (c === 92) { j += 2; continue; }
       if (c === quote) {
@@ -66,10 +82,50 @@ export function scanPython(text: string, base = 0, end = text.length): Literal[]
     return terminated ? j : cEnd;
   }
 
+  /**
+   * The prefix of a string whose quote is at `q`, read back from the quote: the name the lexer
+   * would have read just before it (a run of name characters, from its first non-digit).
+   */
+  function prefixBefore(q: number, min: number): { start: number; flags: { raw: boolean; fmt: boolean } } | undefined {
+    let r = q;
+    while (r > min && q - r < 8 && isIdentPart(text.charCodeAt(r - 1))) r--;
+    if (r === q || (r > min && isIdentPart(text.charCodeAt(r - 1)))) {
+      // a long name, or one that runs past what was looked at: its last two letters are no prefix
+      if (r === q) return undefined;
+      let s = r;
+      while (s > min && isIdentPart(text.charCodeAt(s - 1))) s--;
+      r = s;
+    }
+    while (r < q && !isIdentStart(text.charCodeAt(r))) r++; // digits do not start a name
+    if (r === q) return undefined;
+    const flags = prefixFlags(text.slice(r, q));
+    return flags ? { start: r, flags } : undefined;
+  }
+
   /** Code until the end (or, inside an f-string hole, until its closing brace). */
   function readCode(from: number, hole: boolean, depth: number): number {
     let i = from;
     let braces = 0;
+    if (!hole) {
+      // outside f-string holes only comments and quotes matter: jump between them
+      const stops = /[#"']/g;
+      while (i < end) {
+        stops.lastIndex = i;
+        if (!stops.test(text)) return end;
+        const at = stops.lastIndex - 1;
+        if (at >= end) return end;
+        const c = text.charCodeAt(at);
+        if (c === 35) {
+          const nl = text.indexOf('\n', at);
+          i = nl < 0 || nl > end ? end : nl;
+          continue;
+        }
+        const prefix = prefixBefore(at, Math.max(from, lastEnd));
+        i = prefix ? readString(prefix.start, at, prefix.flags.raw, prefix.flags.fmt, true, depth) : readString(at, at, false, false, true, depth);
+        lastEnd = i;
+      }
+      return end;
+    }
     while (i < end) {
       const c = text.charCodeAt(i);
       if (c === 35) { // comment
@@ -111,6 +167,9 @@ export function scanPython(text: string, base = 0, end = text.length): Literal[]
   }
 
   readCode(base, false, 0);
-  lits.sort((a, b) => a.start - b.start);
+  // strings nested in f-string holes are found before the string around them
+  let sorted = true;
+  for (let k = 1; k < lits.length && sorted; k++) sorted = lits[k - 1].start <= lits[k].start;
+  if (!sorted) lits.sort((a, b) => a.start - b.start);
   return lits;
 }
