@@ -128,7 +128,7 @@ describe('scanners: data', () => {
     assert.equal(objs[0].code?.value, 'ref');
     assert.equal(objs[0].isBody, false);
   });
-  it('JSON Lines: a line is a value of its own; lines without "code" or "type" are skipped, with the same result', () => {
+  it('JSON Lines: a line is a value of its own; lines without "code" are skipped, with the same bodies', () => {
     const log = [
       '{"payment_intent_id":"PI1","amount":"10.12","metadata":{"cart":"x"}}',
       '{"type":"payment_error","code":"retrieve_payment_intent_failed","message":"Retrieve payment intent failed"}',
@@ -139,6 +139,10 @@ describe('scanners: data', () => {
     const shape = (objs: ReturnType<typeof scanJson>['objects']) => objs.map((o) => [o.start, o.end, o.type?.value, o.code?.value, o.status?.value]);
     assert.deepEqual(shape(scanJson(log, 0, log.length, false, undefined, true).objects), shape(scanJson(log).objects));
     assert.equal(scanJson(log, 0, log.length, false, undefined, true).objects.length, 3);
+    // a line with only a type holds no body: skipped in lines mode (hover reads it on demand)
+    const withType = `${log}\n{"payment_method":{"type":"card"}}`;
+    assert.equal(scanJson(withType).objects.length, 4);
+    assert.deepEqual(shape(scanJson(withType, 0, withType.length, false, undefined, true).objects), shape(scanJson(log).objects));
     // a line still being typed ends at its newline: the next line is not nested in it
     const typing = '{"type":"payment_error","code":"refund_amou\n{"type":"refund_error","code":"refund_failed"}';
     const objs = scanJson(typing, 0, typing.length, false, undefined, true).objects;

@@ -128,6 +128,23 @@ describe('service: hover', () => {
   });
 });
 
+describe('service: JSON Lines', () => {
+  // the scan for diagnostics reads only lines with a "code"; hover and completion on a line with
+  // just a "type" read that line when asked, and must answer as they do in a JSON document
+  const typeLine = '{"type":"refund_e|rror"}';
+  const log = (line: string) => `{"payment_intent_id":"PI1","payment_method":{"type":"card"}}\n${line}\n{"code":200,"message":"Request is processing, please try again later."}`;
+  it('hovers a type on a line without a code as in JSON', () => {
+    const h = hover('jsonl', log(typeLine));
+    assert.ok(h && h.includes('refund_error'), String(h));
+    assert.equal(h, hover('json', typeLine));
+  });
+  it('completes a type on a line without a code as in JSON', () => {
+    const list = completion('jsonl', log('{"type":"|"}'));
+    assert.ok(list && list.includes('refund_error') && !list.includes('refund_processing'), String(list));
+    assert.deepEqual(list, completion('json', '{"type":"|"}'));
+  });
+});
+
 describe('service: completion', () => {
   const every = (labels: string[] | null) => {
     assert.ok(labels, 'a list');

@@ -33,6 +33,8 @@ export interface DataRegion {
   end: number;
   /** YAML scalar values. */
   literals?: Literal[];
+  /** JSON Lines: error objects were gathered from lines with a `"code"` only (tokens.ts reads the others on demand). */
+  lines?: boolean;
 }
 
 /** What one version of a document holds, computed once and shared by every feature. */
@@ -84,8 +86,9 @@ export function analyzeText(uri: string, version: number, languageId: string, te
     const family = familyOf(languageIdOf);
     if (!family || family === 'markdown') return;
     if (family === 'json') {
-      gather(scanJson(text, start, end, false, undefined, languageIdOf === 'jsonl').objects);
-      data.push({ family, start, end });
+      const lines = languageIdOf === 'jsonl';
+      gather(scanJson(text, start, end, false, undefined, lines).objects);
+      data.push({ family, start, end, lines });
     } else if (family === 'yaml') {
       const y = scanYaml(text, start, end);
       gather(y.objects);

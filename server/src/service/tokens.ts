@@ -2,6 +2,7 @@ import type { Catalog } from '../../../catalog/src/catalog';
 import type { ErrorEntry } from '../../../catalog/src/types';
 import { contextOf, literalAt, regionAt, type Analysis, type CodeRegion } from './analysis';
 import type { LiteralContext } from './context';
+import { scanJson } from './scanners/json';
 import type { BodyToken, ErrorObject, Literal } from './scanners/types';
 
 /** What sits under the cursor, for hover and completion. */
@@ -12,7 +13,18 @@ export type TokenAt =
 
 /** The `code` or `type` value of an error object that holds `offset`. */
 export function objectTokenAt(a: Analysis, offset: number): { object: ErrorObject; field: 'code' | 'type'; token: BodyToken } | undefined {
-  const objs = a.objects;
+  const found = objectTokenIn(a.objects, offset);
+  if (found) return found;
+  // JSON Lines: lines without a "code" were not scanned; read the one under the cursor now
+  const region = a.data.find((r) => r.lines && offset >= r.start && offset <= r.end);
+  if (!region) return undefined;
+  const lineStart = Math.max(region.start, a.text.lastIndexOf('\n', offset - 1) + 1);
+  let lineEnd = a.text.indexOf('\n', offset);
+  if (lineEnd < 0 || lineEnd > region.end) lineEnd = region.end;
+  return objectTokenIn(scanJson(a.text, lineStart, lineEnd).objects, offset);
+}
+
+function objectTokenIn(objs: readonly ErrorObject[], offset: number): { object: ErrorObject; field: 'code' | 'type'; token: BodyToken } | undefined {
   let lo = 0;
   let hi = objs.length;
   while (lo < hi) {

@@ -52,8 +52,9 @@ export interface JsonScanCache { nl: number; bs: number }
 
 /**
  * `lines`: JSON Lines, each line a value of its own. An object left open at a newline is closed
- * there (a line being typed), and a line that names neither `"code"` nor `"type"` is skipped whole:
- * it cannot hold an object this scan records, and most lines of a log are not errors.
+ * there (a line being typed), and a line without `"code"` is skipped whole: it holds no error body,
+ * and most lines of a log are not errors. (Objects with only a `type` on such lines are found when
+ * asked for: hover and completion scan the line under the cursor, see tokens.ts.)
  */
 export function scanJson(text: string, start = 0, end = text.length, embedded = false, cache?: JsonScanCache, lines = false): JsonScan {
   const objects: ErrorObject[] = [];
@@ -99,21 +100,14 @@ export function scanJson(text: string, start = 0, end = text.length, embedded = 
     f.key = Key.None;
   };
 
-  // JSON Lines: the next `"code"` and `"type"` (indexOf, cached like the newline)
+  // JSON Lines: the next `"code"` (indexOf, cached like the newline)
   let nextCode = -1;
-  let nextType = -1;
-  /** From a line start with nothing open: the first line at or after `at` that may hold an error object. */
+  /** From a line start with nothing open: the first line at or after `at` that may hold an error body. */
   const skipLines = (at: number): number => {
-    while (at < end) {
-      if (nextCode < at && nextCode !== end) { nextCode = text.indexOf('"code"', at); if (nextCode < 0 || nextCode > end) nextCode = end; }
-      if (nextType < at && nextType !== end) { nextType = text.indexOf('"type"', at); if (nextType < 0 || nextType > end) nextType = end; }
-      const key = Math.min(nextCode, nextType);
-      if (key >= end) return end;
-      const nl = text.indexOf('\n', at);
-      if (nl < 0 || nl >= end || key < nl) return at;
-      at = nl + 1;
-    }
-    return end;
+    if (nextCode < at && nextCode !== end) { nextCode = text.indexOf('"code"', at); if (nextCode < 0 || nextCode > end) nextCode = end; }
+    if (nextCode >= end) return end;
+    // the start of the line that holds the next "code"
+    return Math.max(at, text.lastIndexOf('\n', nextCode) + 1);
   };
   if (lines) i = skipLines(i);
 
