@@ -20,8 +20,12 @@ import { formatTable } from './table';
 
 const REPO = join(__dirname, '..');
 const SEED = 20261125;
-/** Unmeasured edits before the measured ones, on both sides (an even number: the text returns to its start). */
-const EDIT_WARMUP = 6;
+/**
+ * Unmeasured edits before the measured ones, on both sides (an even number: the text returns to its
+ * start). The edit path settles after about as many calls as a validation (see WARMUP_VALIDATIONS);
+ * a developer typing gives the server hundreds of them.
+ */
+const EDIT_WARMUP = 16;
 
 export interface BenchOptions {
   tiny: boolean;
@@ -58,7 +62,7 @@ const FULL: Plan = {
     { label: '1mb', bytes: 1 << 20, runs: 5 },
     { label: '10mb', bytes: 10 << 20, runs: 3 },
   ],
-  edits: 20,
+  edits: 40,
   requests: 250,
   rounds: 3,
   rssFiles: 50,
@@ -88,6 +92,9 @@ const TINY: Plan = {
 
 /** Process CPU time of the samples taken with `timeSync`, by label: a contention-free view. */
 const cpuSamples = new Map<string, number[]>();
+
+/** Untimed validations before the in-process samples of each input. */
+const WARMUP_VALIDATIONS = 15;
 
 function timeSync(fn: () => void, cpuLabel?: string): number {
   const c0 = cpuLabel ? process.cpuUsage() : undefined;
@@ -236,9 +243,10 @@ class Bench {
       const service = this.service;
       const ext = languageId === 'jsonl' ? 'jsonl' : EXTENSIONS[languageId as SourceLanguage] ?? 'txt';
       try {
-        // untimed passes to warm the JIT (V8 optimises a function after a few calls), as a server
-        // is warm after its first documents
-        for (let w = 0; w < 3; w++) {
+        // untimed passes to warm the JIT, as a server is warm after its first documents: measured
+        // here, a 10k-line validation settles at its steady time after 13 to 15 calls (the first
+        // ones take 5 to 20 times longer while V8 optimises)
+        for (let w = 0; w < WARMUP_VALIDATIONS; w++) {
           const warm = TextDocument.create(this.uri(ext), languageId, 1, text);
           diagnostics = service.doValidation(warm).length;
           service.forget?.(warm.uri);
@@ -380,7 +388,8 @@ class Bench {
         else svc.push(timeSync(apply, 'edit.service'));
       }
     }
-    const floor = Array.from({ length: 5 }, () => timeSync(() => regexFloor(text)));
+    regexFloor(text);
+    const floor = Array.from({ length: 25 }, () => timeSync(() => regexFloor(text)));
     let peer: number | null = null;
     if (this.treePeer) {
       const tp = this.treePeer;
