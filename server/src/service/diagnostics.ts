@@ -62,6 +62,7 @@ interface Verdicts {
    * characters, checked against the text, so no value string is made or hashed again.
    */
   ofLiteral(text: string, lit: Literal): Verdict;
+  /** The verdict on a value (remembered per value). */
   of(value: string): Verdict;
   /** The types a code comes with (error bodies check theirs against it). */
   typesOf(code: string): readonly string[];
