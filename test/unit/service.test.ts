@@ -420,3 +420,13 @@ describe('service: hostile input', function () {
     }
   });
 });
+
+describe('service: literals with escapes', () => {
+  it('reads a long literal whose escapes make it a misspelt code as the code it spells', () => {
+    // 96 characters in the source (more than a code may have), `refund_procesing` once unescaped
+    const escaped = 'refund_procesing'.split('').map((c) => `\\u00${c.charCodeAt(0).toString(16)}`).join('');
+    const found = diagnostics('typescript', `// uqpay\nif (err.code === '${escaped}') {}`);
+    assert.equal(found.length, 1);
+    assert.equal(found[0][0], 'unknown-error-code');
+  });
+});

@@ -95,7 +95,11 @@ function verdictsFor(catalog: Catalog): Verdicts {
     const s = lit.cStart;
     const e = lit.cEnd;
     if (!typesFit) return made.of(lit.value);
-    if (e - s > 64) return NOT_A_CANDIDATE;
+    if (e - s > 64) {
+      // too long for a code, unless escapes shorten its value
+      const bs = text.indexOf('\\', s);
+      return bs >= 0 && bs < e ? made.of(lit.value) : NOT_A_CANDIDATE;
+    }
     let separator = false;
     let h = 0x011c9dc5 | 0;
     for (let k = s; k < e; k++) {
