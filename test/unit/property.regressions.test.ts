@@ -131,3 +131,30 @@ describe('regressions: an extra catalog cannot inject links or markup into hover
     });
   }
 });
+
+describe('regressions: completion ranges stay inside the document', () => {
+  // Found by `npm run fuzz` (seed 364800358): a YAML completion asked for past the last line
+  // returned an edit ending at the requested position, outside the text.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { TextDocument } = require('vscode-languageserver-textdocument') as typeof import('vscode-languageserver-textdocument');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createErrorCodeService } = require('../../server/src/service') as typeof import('../../server/src/service');
+  const text = 'errors:\n  - type: payout_error\n    code: ';
+  for (const position of [{ line: 10, character: 0 }, { line: 2, character: 99 }]) {
+    it(`YAML code value, asked at ${position.line}:${position.character}`, () => {
+      const service = createErrorCodeService({ catalog });
+      const doc = TextDocument.create('file:///ws/errors.yaml', 'yaml', 1, text);
+      const list = service.doComplete(doc, position);
+      assert.ok(list && list.items.length > 0, 'codes are offered for the code value');
+      const last = doc.positionAt(text.length);
+      for (const item of list?.items ?? []) {
+        const range = item.textEdit && 'range' in item.textEdit ? item.textEdit.range : undefined;
+        if (!range) continue;
+        for (const p of [range.start, range.end]) {
+          assert.ok(p.line < last.line || (p.line === last.line && p.character <= last.character), `${item.label}: ${JSON.stringify(range)} is past ${JSON.stringify(last)}`);
+          assert.ok(p.character <= doc.getText({ start: { line: p.line, character: 0 }, end: { line: p.line + 1, character: 0 } }).length, `${item.label}: character past its line`);
+        }
+      }
+    });
+  }
+});

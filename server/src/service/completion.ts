@@ -65,7 +65,8 @@ export function doComplete(catalog: Catalog, a: Analysis, document: TextDocument
   const yaml = yamlValueAt(a, offset);
   if (yaml) {
     const { codes, types } = baseItems(catalog, lang, false);
-    const range = { start: document.positionAt(yaml.start), end: position };
+    // the position as the document knows it: a client may ask past the end of a line or the text
+    const range = { start: document.positionAt(yaml.start), end: document.positionAt(offset) };
     return { isIncomplete: false, items: items(yaml.field === 'type' ? types : codes, range, yaml.field === 'type' ? CompletionItemKind.EnumMember : CompletionItemKind.Value, () => 0) };
   }
 
