@@ -65,8 +65,7 @@ export function doComplete(catalog: Catalog, a: Analysis, document: TextDocument
   const yaml = yamlValueAt(a, offset);
   if (yaml) {
     const { codes, types } = baseItems(catalog, lang, false);
-    // the position as the document knows it: a client may ask past the end of a line or the text
-    const range = { start: document.positionAt(yaml.start), end: document.positionAt(offset) };
+    const range = replace(yaml.start, offset);
     return { isIncomplete: false, items: items(yaml.field === 'type' ? types : codes, range, yaml.field === 'type' ? CompletionItemKind.EnumMember : CompletionItemKind.Value, () => 0) };
   }
 

@@ -186,14 +186,10 @@ export function validate(catalog: Catalog, a: Analysis, settings: ServiceSetting
     for (let i = 0; i < lits.length; i++) {
       if (seen[i] === 1) continue;
       const lit = lits[i];
-      if (seen[i] === 0) {
-        const skip = !lit.terminated || lit.interpolated || lit.cEnd - lit.cStart < 2 || verdicts.ofLiteral(text, lit) === NOT_A_CANDIDATE;
-        seen[i] = skip ? 1 : 2;
-        if (skip) continue;
-      }
-      const v = lit.value;
-      const verdict = verdicts.of(v);
+      const verdict = !lit.terminated || lit.interpolated || lit.cEnd - lit.cStart < 2 ? NOT_A_CANDIDATE : verdicts.ofLiteral(text, lit);
+      seen[i] = verdict === NOT_A_CANDIDATE ? 1 : 2;
       if (verdict === NOT_A_CANDIDATE) continue;
+      const v = lit.value;
       const ctx = contextOf(a, region, i);
       if (!ctx || ctx.kind !== 'code' || !evidence()) continue;
       const content = range(lit.cStart, lit.cEnd);
