@@ -108,7 +108,8 @@ export function analyzeText(uri: string, version: number, languageId: string, te
 
   // contexts of literals well before the first change still hold (a context reads a bounded
   // window); those literals keep their index, as nothing before them changed
-  const first = code.length === 1 ? code[0].scan?.firstChange : undefined;
+  const edit = code.length === 1 ? code[0].scan?.edit : undefined;
+  const first = edit?.start;
   const old = prev && prev.code.length === 1 ? prev.code[0] : undefined;
   if (old && first !== undefined) {
     const lits = code[0].literals;
@@ -118,7 +119,6 @@ export function analyzeText(uri: string, version: number, languageId: string, te
   }
   let mentions: boolean | undefined;
   // an edit's line starts come from the previous version's, when it has them
-  const edit = code.length === 1 ? code[0].scan?.edit : undefined;
   const prevStarts = edit ? prev?.knownLineStarts() : undefined;
   let starts: number[] | undefined;
   const lines = (): number[] =>

@@ -29,21 +29,21 @@ export function lineStarts(text: string): number[] {
  */
 export function updatedLineStarts(prev: readonly number[], text: string, start: number, oldEnd: number, newEnd: number): number[] | undefined {
   if (text.indexOf('\r') >= 0) return undefined;
-  const out = prev.slice(0, firstAfter(prev, start));
+  const out = prev.slice(0, lineOfOffset(prev, start) + 1);
   for (let i = text.indexOf('\n', start); i >= 0 && i < newEnd; i = text.indexOf('\n', i + 1)) out.push(i + 1);
   const delta = newEnd - oldEnd;
-  for (let j = firstAfter(prev, oldEnd); j < prev.length; j++) out.push(prev[j] + delta);
+  for (let j = lineOfOffset(prev, oldEnd) + 1; j < prev.length; j++) out.push(prev[j] + delta);
   return out;
 }
 
-/** Index of the first entry greater than `offset`. */
-function firstAfter(starts: readonly number[], offset: number): number {
+/** The line holding `offset`: the last line start at or before it (0 for offsets before the text). */
+export function lineOfOffset(starts: readonly number[], offset: number): number {
   let lo = 0;
-  let hi = starts.length;
+  let hi = starts.length - 1;
   while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (starts[mid] > offset) hi = mid;
-    else lo = mid + 1;
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
   }
   return lo;
 }
@@ -51,7 +51,7 @@ function firstAfter(starts: readonly number[], offset: number): number {
 /** The position of `offset` (clamped to the text) given the text's line starts. */
 export function positionIn(starts: readonly number[], text: string, offset: number): Position {
   let o = Math.max(0, Math.min(offset, text.length));
-  const line = firstAfter(starts, o) - 1;
+  const line = lineOfOffset(starts, o);
   // inside a `\r\n`: the end of the line, as the TextDocument says
   while (o > starts[line] && (text.charCodeAt(o - 1) === 13 || text.charCodeAt(o - 1) === 10)) o--;
   return { line, character: o - starts[line] };

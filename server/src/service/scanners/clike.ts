@@ -93,14 +93,6 @@ export class CLikeLiteral implements Literal {
   }
 }
 
-/** ASCII classes: 1 identifier start, 2 digit, 3 whitespace, 0 anything else. */
-const CHAR_CLASS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  CHAR_CLASS[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 ? 1
-    : c >= 48 && c <= 57 ? 2
-    : c === 32 || c === 9 || c === 10 || c === 13 ? 3 : 0;
-}
-
 function isIdentStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c > 127;
 }

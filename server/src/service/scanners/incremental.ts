@@ -6,9 +6,7 @@ export interface CLikeScan {
   text: string;
   lits: Literal[];
   checkpoints: Checkpoint[];
-  /** Offset of the first character that differs from the previous version (rescans only). */
-  firstChange?: number;
-  /** Rescans: the edited stretch (old and new end), and which literals are the old ones. */
+  /** Rescans: the edited stretch (its first changed character, old and new end), and which literals are the old ones. */
   edit?: ScanEdit;
 }
 
@@ -42,7 +40,7 @@ export function rescan(prev: CLikeScan, text: string, d: Dialect): CLikeScan {
   const old = prev.text;
   if (old === text) {
     const n = prev.lits.length;
-    return { ...prev, firstChange: text.length, edit: { start: text.length, oldEnd: text.length, newEnd: text.length, keep: n, fresh: 0, from: n } };
+    return { ...prev, edit: { start: text.length, oldEnd: text.length, newEnd: text.length, keep: n, fresh: 0, from: n } };
   }
   const max = Math.min(old.length, text.length);
   // equal runs are skipped a block at a time (native comparison), then narrowed char by char
@@ -123,5 +121,5 @@ export function rescan(prev: CLikeScan, text: string, d: Dialect): CLikeScan {
       }
     }
   }
-  return { text, lits, checkpoints, firstChange: p, edit: { start: p, oldEnd: oldEditEnd, newEnd: newEditEnd, keep, fresh: fresh.length, from: reuseFrom } };
+  return { text, lits, checkpoints, edit: { start: p, oldEnd: oldEditEnd, newEnd: newEditEnd, keep, fresh: fresh.length, from: reuseFrom } };
 }

@@ -5,6 +5,8 @@
  * punctuation. Never throws; unterminated constructs run to the end of the text.
  */
 
+import { lineOfOffset } from '../lines';
+
 export type Family =
   | 'ts' | 'java' | 'csharp' | 'go' | 'php' | 'python' | 'kotlin' | 'rust' | 'ruby' | 'swift';
 
@@ -99,17 +101,6 @@ export function lex(text: string, family: Family, options: LexOptions = {}): Tok
  */
 export function skimKeywords(text: string, family: Family, keywords: ReadonlySet<string>): KeywordHit[] {
   return run(text, family, {}, keywords).hits;
-}
-
-export function lineOfOffset(lineStarts: readonly number[], off: number): number {
-  let lo = 0;
-  let hi = lineStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lineStarts[mid]! <= off) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 function run(text: string, family: Family, options: LexOptions, skim: ReadonlySet<string> | null): { tokens: Token[]; hits: KeywordHit[] } {
