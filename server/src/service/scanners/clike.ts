@@ -1,4 +1,5 @@
 import type { Literal } from './types';
+import { lineMarks, plainStringEnd } from './plainString';
 import { unescapeBackslashes, unescapeSingleQuoted } from './unescape';
 
 /**
@@ -150,18 +151,13 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
     return litEnd;
   }
 
-  /** Reads string content from `j`; returns where the main loop resumes. */
-  // the next newline and backslash at or after a string's start, found with indexOf and carried
-  // forward (positions only grow), so most one-line strings end with one indexOf for their quote
-  let nextNl = -1;
-  let nextBs = -1;
+  const marks = lineMarks();
 
+  /** Reads string content from `j`; returns where the main loop resumes. */
   function readString(k: StrKind, lit: CLikeLiteral, j: number): number {
-    if (k.n === 1 && k.hashes === 0 && k.interp === Interp.None && !k.multiline && (k.esc === Esc.Backslash || k.esc === Esc.None)) {
-      if (nextNl < j) { nextNl = text.indexOf('\n', j); if (nextNl < 0 || nextNl > end) nextNl = end; }
-      if (k.esc === Esc.Backslash && nextBs < j) { nextBs = text.indexOf('\\', j); if (nextBs < 0 || nextBs > end) nextBs = end; }
-      const close = text.indexOf(k.q === 34 ? '"' : k.q === 39 ? "'" : '`', j);
-      if (close >= 0 && close < nextNl && (k.esc !== Esc.Backslash || close < nextBs)) return finish(k, lit, close, close + 1, true);
+    if (k.n === 1 && k.hashes === 0 && k.interp === Interp.None && !k.multiline && k.esc === Esc.Backslash) {
+      const close = plainStringEnd(text, j, end, k.q === 34 ? '"' : k.q === 39 ? "'" : '`', marks);
+      if (close >= 0) return finish(k, lit, close, close + 1, true);
     }
     while (j < end) {
       const c = text.charCodeAt(j);

@@ -1,4 +1,5 @@
 import type { BodyToken, ErrorObject } from './types';
+import { inStartOrder } from './order';
 import { unescapeBackslashes } from './unescape';
 
 const enum Key { None, Code, Type, Message, Status, Other }
@@ -224,9 +225,5 @@ export function scanJson(text: string, start = 0, end = text.length, embedded = 
   }
   // objects still open at the end (being typed) still count: their end is the end of the text
   while (stack.length > 0) close(end);
-  // objects are recorded as they close: out of order only where one nests in another
-  let sorted = true;
-  for (let k = 1; k < objects.length && sorted; k++) sorted = objects[k - 1].start <= objects[k].start;
-  if (!sorted) objects.sort((a, b) => a.start - b.start);
-  return done({ objects, stop: end, complete: false });
+  return done({ objects: inStartOrder(objects), stop: end, complete: false });
 }

@@ -1,5 +1,7 @@
 import type { Literal } from './types';
 import { CLikeLiteral, ESC_BACKSLASH, ESC_NONE } from './clike';
+import { inStartOrder } from './order';
+import { lineMarks, plainStringEnd } from './plainString';
 
 const MAX_DEPTH = 64;
 
@@ -24,10 +26,7 @@ function prefixFlags(word: string): { raw: boolean; fmt: boolean } | undefined {
  */
 export function scanPython(text: string, base = 0, end = text.length): Literal[] {
   const lits: Literal[] = [];
-  /** Where the last string or comment ended: a prefix is never read back across it. */
-  let lastEnd = base;
-  let nextNl = -1;
-  let nextBs = -1;
+  const marks = lineMarks();
 
   /** Reads a string whose opening quote is at `q`; returns the index after it. */
   function readString(start: number, q: number, raw: boolean, fmt: boolean, emit: boolean, depth: number): number {
@@ -40,12 +39,8 @@ export function scanPython(text: string, base = 0, end = text.length): Literal[]
     let terminated = false;
     let cEnd = end;
     if (!triple && !fmt) {
-      // most strings: one line, no escapes; one indexOf finds the end (newline and backslash
-      // positions are carried forward from string to string)
-      if (nextNl < j) { nextNl = text.indexOf('\n', j); if (nextNl < 0 || nextNl > end) nextNl = end; }
-      if (nextBs < j) { nextBs = text.indexOf('\\', j); if (nextBs < 0 || nextBs > end) nextBs = end; }
-      const close = text.indexOf(quote === 34 ? '"' : "'", j);
-      if (close >= 0 && close < nextNl && close < nextBs) {
+      const close = plainStringEnd(text, j, end, quote === 34 ? '"' : "'", marks);
+      if (close >= 0) {
         cEnd = close;
         j = close + 1;
         terminated = true;
@@ -88,14 +83,7 @@ export function scanPython(text: string, base = 0, end = text.length): Literal[]
    */
   function prefixBefore(q: number, min: number): { start: number; flags: { raw: boolean; fmt: boolean } } | undefined {
     let r = q;
-    while (r > min && q - r < 8 && isIdentPart(text.charCodeAt(r - 1))) r--;
-    if (r === q || (r > min && isIdentPart(text.charCodeAt(r - 1)))) {
-      // a long name, or one that runs past what was looked at: its last two letters are no prefix
-      if (r === q) return undefined;
-      let s = r;
-      while (s > min && isIdentPart(text.charCodeAt(s - 1))) s--;
-      r = s;
-    }
+    while (r > min && isIdentPart(text.charCodeAt(r - 1))) r--;
     while (r < q && !isIdentStart(text.charCodeAt(r))) r++; // digits do not start a name
     if (r === q) return undefined;
     const flags = prefixFlags(text.slice(r, q));
@@ -120,9 +108,9 @@ export function scanPython(text: string, base = 0, end = text.length): Literal[]
           i = nl < 0 || nl > end ? end : nl;
           continue;
         }
-        const prefix = prefixBefore(at, Math.max(from, lastEnd));
+        // a string or comment before ends in a quote or a newline: the name run stops there
+        const prefix = prefixBefore(at, from);
         i = prefix ? readString(prefix.start, at, prefix.flags.raw, prefix.flags.fmt, true, depth) : readString(at, at, false, false, true, depth);
-        lastEnd = i;
       }
       return end;
     }
@@ -167,9 +155,5 @@ export function scanPython(text: string, base = 0, end = text.length): Literal[]
   }
 
   readCode(base, false, 0);
-  // strings nested in f-string holes are found before the string around them
-  let sorted = true;
-  for (let k = 1; k < lits.length && sorted; k++) sorted = lits[k - 1].start <= lits[k].start;
-  if (!sorted) lits.sort((a, b) => a.start - b.start);
-  return lits;
+  return inStartOrder(lits);
 }
