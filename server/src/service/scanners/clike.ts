@@ -563,7 +563,7 @@ function stopTable(d: Dialect): Uint8Array {
  * it divides; after other punctuation it starts a regex. Before `skipEnd` (a comment, a regex or
  * the scan's starting checkpoint) `skipState` holds.
  */
-export function regexAllowed(text: string, at: number, base: number, skipEnd: number, skipState: boolean): boolean {
+function regexAllowed(text: string, at: number, base: number, skipEnd: number, skipState: boolean): boolean {
   let p = at - 1;
   while (p >= base) {
     const c = text.charCodeAt(p);
