@@ -9,6 +9,7 @@ import { accessSync, constants, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cleanEnv } from './lib/npmEnv.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const demo = join(repo, 'demo');
@@ -26,7 +27,8 @@ function fail(msg) {
 }
 
 function run(cmd, args) {
-  const r = spawnSync(cmd, args, { cwd: repo, stdio: 'inherit' });
+  // A clean environment: `npm start`'s own npm settings are not meant for the commands it runs.
+  const r = spawnSync(cmd, args, { cwd: repo, stdio: 'inherit', env: cleanEnv() });
   if (r.error) fail(`could not run ${cmd}: ${r.error.message}`);
   return r.status ?? 1;
 }

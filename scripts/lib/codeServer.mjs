@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { cleanEnv } from './npmEnv.mjs';
 
 /** A free TCP port on 127.0.0.1 (or `preferred` when it is free). */
 export function freePort(preferred = 0) {
@@ -67,16 +68,19 @@ export async function startCodeServer({ prereqs, stateDir, port, log = () => {},
     '--disable-getting-started-override',
     '--vscode-option', 'enable-smoke-test-driver',
   ];
-  const env = {
-    ...process.env,
-    PATH: `${prereqs.nodeBinDir}:${process.env.PATH}`,
-    XDG_CONFIG_HOME: dirs.xdgConfig,
-    XDG_DATA_HOME: dirs.xdgData,
-    XDG_CACHE_HOME: dirs.xdgCache,
-    // code-server would otherwise reuse a session from another instance of the same user.
-    CODE_SERVER_PARENT_PID: undefined,
-    VSCODE_IPC_HOOK_CLI: undefined,
-  };
+  // Node 24 runs code-server and the extension host: nothing of the npm that started us (its
+  // Node, its settings) may reach them.
+  const env = cleanEnv({
+    prependPath: prereqs.nodeBinDir,
+    extra: {
+      XDG_CONFIG_HOME: dirs.xdgConfig,
+      XDG_DATA_HOME: dirs.xdgData,
+      XDG_CACHE_HOME: dirs.xdgCache,
+      // code-server would otherwise reuse a session from another instance of the same user.
+      CODE_SERVER_PARENT_PID: undefined,
+      VSCODE_IPC_HOOK_CLI: undefined,
+    },
+  });
   const child = spawn(prereqs.node, args, { detached: true, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines = [];
   const onData = (buf) => {
