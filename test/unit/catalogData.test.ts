@@ -98,7 +98,7 @@ const EXPECTED: Row[] = [
   out('insufficient_balance', 'Merchant\u2019s available balance is insufficient', 'Create Payout'),
   out('merchant_account_invalid', 'Merchant Account Invalid', 'Create Payout'),
   out('disabled_transfer_type', 'This type of payout is disabled by the merchant (e.g., auto-withdrawal turned off)', 'Create Payout'),
-  out('velocity_limit_exceeded', 'Transaction frequency/amount exceeds risk control thresholds (HTTP 429)', 'Create Payout', [400, 429]),
+  out('velocity_limit_exceeded', 'Transaction frequency/amount exceeds risk control thresholds (HTTP 429)', 'Create Payout', [429]),
   out('product_not_found', 'Product not found or inactive', 'Create Payout'),
   out('bank_account_not_found', 'Bank account not found', 'Retrieve Bank Account · Update Bank Account'),
   out('bank_account_already_exists', 'Bank account already exists for this currency', 'Create Bank Account'),
@@ -172,6 +172,19 @@ describe('catalog data (global-acquiring.json)', () => {
       [{ code: 'api_error', httpStatus: 500 }, { code: 'velocity_limit_exceeded', httpStatus: 429 }],
     );
     for (const t of data.types) if (t.name !== 'api_error') assert.equal(t.statusRules, undefined, t.name);
+  });
+
+  it('gives a row exactly the HTTP status that its own message or the type table states for its code', () => {
+    // The seed states a status in two places: a message like "... (HTTP 429)", and the type
+    // table's api_error rules (code api_error → 500, velocity_limit_exceeded → 429).
+    const stated = (e: (typeof data.errors)[number]) => /\(HTTP (\d{3})\)/.exec(e.message ?? '')?.[1];
+    const withStatus = data.errors.filter((e) => stated(e) !== undefined);
+    assert.deepEqual(withStatus.map((e) => e.id), ['payout/velocity_limit_exceeded']);
+    for (const e of withStatus) assert.deepEqual(e.httpStatus, [Number(stated(e))], e.id);
+    // Where api_error is the only type a row can have, the type table's rule for its code decides.
+    for (const e of data.errors.filter((x) => x.typeCertain && x.types.length === 1 && x.types[0] === 'api_error')) {
+      assert.deepEqual(e.httpStatus, [e.code === 'api_error' ? 500 : e.code === 'velocity_limit_exceeded' ? 429 : 400], e.id);
+    }
   });
 
   it('has 63 entries: general 7, payment 30, refund 8, customer 3, payout 15', () => {
