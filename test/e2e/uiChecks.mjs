@@ -2,6 +2,7 @@
 // extensionTestsPath: the workbench simply loads the extension under development). Each check is
 // counted as a test and leaves a screenshot in test-results/. Waits are on selectors with bounded
 // timeouts; retries exist only where the language server may still be starting.
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { workbenchUrl } from '../../scripts/lib/codeServer.mjs';
 
@@ -60,6 +61,25 @@ async function retry(what, attempt, timeoutMs = SERVER_READY_MS) {
   throw new Error(`${what}: ${last instanceof Error ? last.message.split('\n')[0] : last}`);
 }
 
+/**
+ * A small picture for README: the region of `locators` (united, padded), saved as
+ * test-results/readme/NAME.png. With UQPAY_README_IMAGES=1 it also replaces images/NAME.png, the
+ * copy README shows (run `UQPAY_README_IMAGES=1 npm run test:e2e -- --ui-only`, then commit).
+ */
+async function readmeShot(page, ctx, name, locators, pad = 16) {
+  const boxes = (await Promise.all(locators.map((l) => l.boundingBox()))).filter(Boolean);
+  if (boxes.length === 0) throw new Error(`nothing to photograph for ${name}`);
+  const x = Math.max(0, Math.min(...boxes.map((b) => b.x)) - pad);
+  const y = Math.max(0, Math.min(...boxes.map((b) => b.y)) - pad);
+  const right = Math.max(...boxes.map((b) => b.x + b.width)) + pad;
+  const bottom = Math.max(...boxes.map((b) => b.y + b.height)) + pad;
+  const dir = join(ctx.shots, 'readme');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await page.screenshot({ path, clip: { x, y, width: right - x, height: bottom - y } });
+  if (process.env.UQPAY_README_IMAGES === '1') copyFileSync(path, join(ctx.repoRoot, 'images', `${name}.png`));
+}
+
 /** The document inside the (last opened) webview panel: an outer iframe holding #active-frame. */
 function webview(page) {
   return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
@@ -70,7 +90,7 @@ const checks = [
     // First, before any file is open: the command alone must bring the panel up.
     name: 'catalog browser opens from the command palette and its search narrows the list',
     shot: 'ui-catalog-search',
-    async run(page) {
+    async run(page, ctx) {
       await command(page, 'Open Error Catalog');
       const view = webview(page);
       const options = view.locator('#list [role="option"]');
@@ -83,12 +103,14 @@ const checks = [
       }, STEP_MS);
       const first = await options.first().innerText();
       if (!/refund_amount_(exceeded|invalid)/.test(first)) throw new Error(`first entry after searching is ${JSON.stringify(first)}`);
+      await options.first().click();
+      await readmeShot(page, ctx, 'catalog', [page.locator('.part.editor')], 0);
     },
   },
   {
     name: 'decode panel decodes a pasted error response',
     shot: 'ui-decode',
-    async run(page) {
+    async run(page, ctx) {
       await command(page, 'View: Close All Editors');
       await command(page, 'Decode Response');
       const view = webview(page);
@@ -99,12 +121,13 @@ const checks = [
       await card.waitFor({ timeout: STEP_MS });
       const text = await card.innerText();
       if (!/\b400\b/.test(text)) throw new Error(`the card should give HTTP 400: ${text}`);
+      await readmeShot(page, ctx, 'decode', [page.locator('.part.editor')], 0);
     },
   },
   {
     name: 'hovering a code literal shows the hover widget with its message',
     shot: 'ui-hover',
-    async run(page) {
+    async run(page, ctx) {
       await command(page, 'View: Close All Editors');
       await openFile(page, 'refund.ts');
       const literal = token(page, 'refund_amount_exceeded');
@@ -117,6 +140,9 @@ const checks = [
       });
       const text = await hover.innerText();
       if (!/\b400\b/.test(text)) throw new Error(`the hover should give HTTP 400: ${text}`);
+      // Other hover providers (the TypeScript server) may still say "Loading..." below ours.
+      await page.locator('.monaco-hover:visible', { hasNotText: 'Loading...' }).first().waitFor({ timeout: 10_000 }).catch(() => {});
+      await readmeShot(page, ctx, 'hover', [hover, literal]);
     },
   },
   {
@@ -182,7 +208,7 @@ export async function runUiChecks({ browser, server, folder, extensionPath, repo
       try {
         let timer;
         await Promise.race([
-          check.run(page, { shots }),
+          check.run(page, { shots, repoRoot }),
           new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no result within ${CHECK_MS / 1000} s`)), CHECK_MS))),
         ]).finally(() => clearTimeout(timer));
         counts.passed += 1;
