@@ -5,10 +5,11 @@
 //
 //   npm start [-- --code-server] [-- --port 8080]
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureNodeModules } from './lib/deps.mjs';
 import { cleanEnv } from './lib/npmEnv.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,10 +47,8 @@ function onPath(name) {
   return undefined;
 }
 
-if (!existsSync(join(repo, 'node_modules'))) {
-  say('node_modules is missing: npm ci');
-  if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) fail('npm ci failed (is the npm registry reachable?)');
-}
+const depsProblem = ensureNodeModules(repo, say);
+if (depsProblem) fail(depsProblem);
 say('building');
 if (run('node', ['esbuild.mjs']) !== 0) fail('the build failed; see the errors above');
 

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureNodeModules } from '../scripts/lib/deps.mjs';
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const tmp = mkdtempSync(join(tmpdir(), 'uqpay-test-'));
@@ -28,6 +29,14 @@ function stage(name, cmd, args, env = {}) {
     console.error(`stage ${name} ended (exit ${r.status}) without reporting its counts`);
     totals.failed += 1;
   }
+}
+
+// A fresh clone: install the project's packages first, as `npm start` does.
+const depsProblem = ensureNodeModules(process.cwd(), (m) => console.log(`[test] ${m}`));
+if (depsProblem) {
+  console.error(depsProblem);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
 }
 
 const build = run('node', ['esbuild.mjs']);
