@@ -1,13 +1,15 @@
-// The diagnostic's cheap path (skim, then lex each statement) must see exactly the statements the
-// full lexing sees, and real code that is not about UQPAY must get no diagnostic at all.
+// The diagnostic's cheap path (keywords in code, then tokens of each statement only) must see
+// exactly the statements the full token stream shows, and real code that is not about UQPAY must
+// get no diagnostic at all.
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadBuiltinCatalog } from '../../catalog/src/index';
+import { analyzeText } from '../../server/src/service/analysis';
 import { findSwitches, findSwitchesFast, type SwitchStatement } from '../../server/src/service/switch/find';
-import { FAMILY_BY_LANGUAGE } from '../../server/src/service/switch/lexer';
-import { findNonExhaustiveSwitches } from '../../server/src/service/switchCases';
+import type { TokenSource } from '../../server/src/service/switch/tokens';
+import { findNonExhaustiveSwitches, tokenSourceOf } from '../../server/src/service/switchCases';
 
 const catalog = loadBuiltinCatalog();
 const ROOT = join(__dirname, '..', '..');
@@ -24,6 +26,12 @@ function shape(list: SwitchStatement[]): string[] {
     .map((s) => `${s.keyword.start}-${s.end} ${s.subject.map((t) => t.text).join('')} ` +
       s.clauses.map((c) => `${c.kind}:${c.literals.map((t) => t.value ?? t.text).join('|')}`).join(','))
     .sort();
+}
+
+function source(text: string, languageId: string): TokenSource {
+  const src = tokenSourceOf(analyzeText('test://x', 1, languageId, text));
+  assert.ok(src, languageId);
+  return src;
 }
 
 function filesUnder(dir: string, exts: RegExp, maxBytes: number, limit: number): string[] {
@@ -45,17 +53,16 @@ describe('switchCases: the fast path of the diagnostic', () => {
   it('finds the same statements as the full lexing in every fixture', () => {
     for (const name of readdirSync(FIXTURES)) {
       const languageId = BY_EXT[name.replace(/^.*\./, '')]!;
-      const family = FAMILY_BY_LANGUAGE[languageId]!;
-      const text = readFileSync(join(FIXTURES, name), 'utf8');
-      const full = findSwitches(text, family);
+      const src = source(readFileSync(join(FIXTURES, name), 'utf8'), languageId);
+      const full = findSwitches(src);
       assert.ok(full.length > 0, `${name} has statements`);
-      assert.deepEqual(shape(findSwitchesFast(text, family)), shape(full), name);
+      assert.deepEqual(shape(findSwitchesFast(src)), shape(full), name);
     }
   });
 
   it('finds the same statements in tricky text: keywords in comments and strings, nesting, long lookbacks', () => {
     const samples: [string, string][] = [
-      ['ts', [
+      ['typescript', [
         '// switch (err.code) { case "refund_processing": }',
         'const s = "switch (x) {";',
         'const t = `${(() => { switch (err.code) { case "refund_processing": return 1; } return 0; })()}`;',
@@ -77,11 +84,11 @@ describe('switchCases: the fast path of the diagnostic', () => {
       ['swift', 'switch e.code {\ncase "refund_processing":\n    switch e.type { default: break }\ndefault:\n    break\n}\n'],
       ['java', 'int n = switch (e.getCode()) { case "refund_processing" -> 1; default -> 0; };\n'],
     ];
-    for (const [family, text] of samples) {
-      const f = family as Parameters<typeof findSwitches>[1];
-      const full = findSwitches(text, f);
-      assert.ok(full.length > 0, family);
-      assert.deepEqual(shape(findSwitchesFast(text, f)), shape(full), family);
+    for (const [languageId, text] of samples) {
+      const src = source(text, languageId);
+      const full = findSwitches(src);
+      assert.ok(full.length > 0, languageId);
+      assert.deepEqual(shape(findSwitchesFast(src)), shape(full), languageId);
     }
   });
 
@@ -98,10 +105,11 @@ describe('switchCases: the fast path of the diagnostic', () => {
     let statements = 0;
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
-      const full = findSwitches(text, 'ts');
-      statements += full.length;
-      assert.deepEqual(shape(findSwitchesFast(text, 'ts')), shape(full), file);
       const languageId = file.endsWith('.ts') ? 'typescript' : 'javascript';
+      const src = source(text, languageId);
+      const full = findSwitches(src);
+      statements += full.length;
+      assert.deepEqual(shape(findSwitchesFast(src)), shape(full), file);
       assert.deepEqual(findNonExhaustiveSwitches(TextDocument.create(`file://${file}`, languageId, 1, text), catalog), [], file);
     }
     assert.ok(statements > 20, `the corpus has switches (${statements})`);

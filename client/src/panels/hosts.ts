@@ -5,7 +5,8 @@
  */
 import type { Catalog, SearchHit } from '../../../catalog/src/catalog';
 import { retryLabel } from '../../../catalog/src/localize';
-import { RETRY_VALUES, type DecodeResult, type Lang, type Retry } from '../../../catalog/src/types';
+import { adviceLine } from '../../../catalog/src/adviceLine';
+import { RETRY_VALUES, type DecodeResult, type ErrorEntry, type Lang, type Retry } from '../../../catalog/src/types';
 import { inlineDecoder, type Decoder } from '../decoder';
 import { decodeReport } from '../report';
 import { handlerSkeleton } from '../snippets/handlerSnippet';
@@ -38,23 +39,17 @@ export function snapshotOf(catalog: Catalog): CatalogSnapshot {
   return { entries: [...catalog.entries], types: [...catalog.types], endpoints: [...catalog.endpoints], docs: catalog.docs };
 }
 
-/** Handler cases for a set of codes: the comment is the advice's first sentence in `lang`. */
-export function casesFor(entries: readonly { code: string | number; advice: { en: string; 'zh-CN': string } }[], lang: Lang) {
+/** Handler cases for a set of codes: the comment is the advice line in `lang` (as the missing-cases fix writes it). */
+export function casesFor(entries: readonly Pick<ErrorEntry, 'code' | 'advice' | 'retry'>[], lang: Lang) {
   const seen = new Set<string>();
   const cases: { code: string | number; comment: string }[] = [];
   for (const e of entries) {
     const key = String(e.code);
     if (seen.has(key)) continue;
     seen.add(key);
-    const advice = e.advice[lang] || e.advice.en;
-    cases.push({ code: e.code, comment: firstSentence(advice) });
+    cases.push({ code: e.code, comment: adviceLine(e, lang) });
   }
   return cases;
-}
-
-function firstSentence(text: string): string {
-  const m = /^(.+?[.。!！?？])(\s|$)/s.exec(text.trim());
-  return (m ? m[1]! : text).trim();
 }
 
 interface Settings { lang: Lang }

@@ -24,6 +24,8 @@ export interface CodeRegion {
    * it depends only on the literal and the catalog, so it carries over to the next version.
    */
   verdicts: Uint8Array;
+  /** Comments, regexes and other stretches the scanner passed over (scanCode's `skips`): read on request only. */
+  skips?: number[];
 }
 
 /** A stretch read as JSON, YAML or text (for hover on strings outside error objects). */
@@ -54,6 +56,8 @@ export interface Analysis {
   positionAt(offset: number): Position;
   /** The line index, if it was built. */
   knownLineStarts(): number[] | undefined;
+  /** The line index (built on first use). */
+  lineStarts(): number[];
 }
 
 function codeRegion(family: Family, text: string, start: number, end: number, prev?: CodeRegion): CodeRegion {
@@ -129,7 +133,22 @@ export function analyzeText(uri: string, version: number, languageId: string, te
     mentionsUqpay: () => (mentions ??= /uqpay/i.test(text)),
     positionAt: (offset) => positionIn(lines(), text, offset),
     knownLineStarts: () => starts,
+    lineStarts: lines,
   };
+}
+
+/**
+ * The stretches of a code region that are neither code nor literals (comments, regexes, …): the
+ * keystroke path's scan does not record them, so the first feature that needs them (the switch
+ * feature) scans the region once more with recording on, and the region keeps the result.
+ */
+export function skipsOf(a: Analysis, region: CodeRegion): number[] {
+  if (!region.skips) {
+    const skips: number[] = [];
+    scanCode(region.family, a.text, region.start, region.end, skips);
+    region.skips = skips;
+  }
+  return region.skips;
 }
 
 /** The context of a literal of a code region, cached on the region. */

@@ -44,7 +44,7 @@ export function createErrorCodeService(options: { catalog: Catalog; settings?: P
       result = validate(catalog, a, s);
       if (s.severity['non-exhaustive-switch'] !== 'off') {
         const sev = { error: 1, warning: 2, information: 3, hint: 4 }[s.severity['non-exhaustive-switch'] as 'error'] as 1 | 2 | 3 | 4;
-        for (const d of findNonExhaustiveSwitches(document, catalog, s.docsLanguage)) result.push({ ...d, severity: sev });
+        for (const d of findNonExhaustiveSwitches(document, catalog, s.docsLanguage, a)) result.push({ ...d, severity: sev });
       }
       a.diagnostics.set(key, result);
     }
@@ -74,7 +74,7 @@ export function createErrorCodeService(options: { catalog: Catalog; settings?: P
       const actions = codeActions(document, range, ctx, doValidation(document, s));
       const wantsQuickFix = !ctx.only || ctx.only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(`${k}.`) || k === '');
       if (wantsQuickFix && familyOf(document.languageId) !== 'markdown') {
-        actions.push(...(await getSwitchCaseActions(document, range, catalog, s.docsLanguage, ctx.diagnostics)));
+        actions.push(...(await getSwitchCaseActions(document, range, catalog, s.docsLanguage, ctx.diagnostics, cache.get(document))));
       }
       return actions;
     },

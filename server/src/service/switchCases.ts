@@ -1,19 +1,21 @@
 /**
  * "Add N missing UQPAY error cases" and the `non-exhaustive-switch` diagnostic: for a
  * switch / match / when / case over UQPAY error codes, the codes of the handled group(s) that no
- * branch handles. Both rest on our own lexer (switch/lexer.ts, exact about each language's
- * strings and comments) and finder (switch/find.ts): synchronous, no wasm to load. The
- * diagnostic skims and lexes only the statements; tree-sitter is used by the tests alone, to
- * prove the inserted text parses.
+ * branch handles. Both read the document's cached analysis: the scanners' literals (the values
+ * hover and diagnostics read) and, on request, the comments and regexes they passed over; the
+ * finder (switch/find.ts) cuts only the code between them into tokens. The diagnostic tokenises
+ * only the statements; tree-sitter is used by the tests alone, to prove the inserted text parses.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { Catalog } from '../../../catalog/src/catalog';
 import type { Lang } from '../../../catalog/src/types';
-import { adviceLine, analyzeSwitch, type SwitchAnalysis } from './switch/analyze';
-import { findSwitches, findSwitchesFast, type SwitchStatement } from './switch/find';
-import { FAMILY_BY_LANGUAGE } from './switch/lexer';
+import { adviceLine } from '../../../catalog/src/adviceLine';
+import { analyzeText, skipsOf, type Analysis } from './analysis';
+import { analyzeSwitch, type SwitchAnalysis } from './switch/analyze';
+import { findSwitches, findSwitchesFast, hasSwitches, type SwitchStatement } from './switch/find';
 import { insertion, renderCases } from './switch/render';
+import type { TokenSource } from './switch/tokens';
 
 export const NON_EXHAUSTIVE_SWITCH = 'non-exhaustive-switch';
 const SOURCE = 'uqpay-errors';
@@ -23,31 +25,50 @@ interface Analyzed {
   analysis: SwitchAnalysis;
 }
 
-// The last few documents' results: validation and code actions ask again for the same version.
-const cache: { uri: string; version: number; text: string; catalog: Catalog; fast: boolean; result: Analyzed[] }[] = [];
+// Per analysis (one document version): validation and code actions ask again for the same one.
+const results = new WeakMap<Analysis, { catalog: Catalog; fast?: Analyzed[]; full?: Analyzed[] }>();
+
+/** The analysis a caller without the service's cache works on. */
+function analysisOf(document: TextDocument): Analysis {
+  return analyzeText(document.uri, document.version, document.languageId, document.getText());
+}
+
+/** A whole-document code region as the finder reads it, or undefined (data files, Markdown). */
+export function tokenSourceOf(a: Analysis): TokenSource | undefined {
+  const region = a.code.length === 1 ? a.code[0]! : undefined;
+  if (!region || region.start !== 0 || region.end !== a.text.length || !hasSwitches(region.family)) return undefined;
+  return {
+    text: a.text, family: region.family, literals: region.literals, start: region.start, end: region.end,
+    get skips() { return skipsOf(a, region); },
+    get lineStarts() { return a.lineStarts(); },
+  };
+}
 
 /**
- * `fast` (the diagnostic) lexes only the statements a skim finds; the code action lexes the
- * whole file once, which also gives it the context after a statement (Rust: is it a value?).
+ * `fast` (the diagnostic) tokenises only the statements whose keyword stands in code; the code
+ * action tokenises the whole region once, which also gives it the context after a statement
+ * (Rust: is it a value?).
  */
-function analyzeDocument(document: TextDocument, catalog: Catalog, fast: boolean): Analyzed[] {
-  const family = FAMILY_BY_LANGUAGE[document.languageId];
-  if (!family) return [];
-  const text = document.getText();
-  const hit = cache.find((c) => c.uri === document.uri && c.version === document.version && c.catalog === catalog && c.fast === fast && c.text === text);
-  if (hit) return hit.result;
+function analyzeDocument(a: Analysis, catalog: Catalog, fast: boolean): Analyzed[] {
+  let memo = results.get(a);
+  if (!memo || memo.catalog !== catalog) results.set(a, (memo = { catalog }));
+  const hit = fast ? memo.fast : memo.full;
+  if (hit) return hit;
+  const src = tokenSourceOf(a);
   const result: Analyzed[] = [];
-  try {
-    for (const statement of fast ? findSwitchesFast(text, family) : findSwitches(text, family)) {
-      const analysis = analyzeSwitch(statement, catalog);
-      if (analysis) result.push({ statement, analysis });
+  if (src) {
+    try {
+      for (const statement of fast ? findSwitchesFast(src) : findSwitches(src)) {
+        const analysis = analyzeSwitch(statement, catalog);
+        if (analysis) result.push({ statement, analysis });
+      }
+    } catch {
+      // A finder bug must never take the server down: no switch found is the safe answer.
+      return [];
     }
-  } catch {
-    // A scanner bug must never take the server down: no switch found is the safe answer.
-    return [];
   }
-  cache.unshift({ uri: document.uri, version: document.version, text, catalog, fast, result });
-  cache.length = Math.min(cache.length, 4);
+  if (fast) memo.fast = result;
+  else memo.full = result;
   return result;
 }
 
@@ -71,9 +92,9 @@ function message(s: SwitchStatement, a: SwitchAnalysis, lang: Lang): string {
 }
 
 /** `non-exhaustive-switch` hints (severity Hint; the caller applies the user's settings). */
-export function findNonExhaustiveSwitches(document: TextDocument, catalog: Catalog, lang: Lang = 'en'): Diagnostic[] {
+export function findNonExhaustiveSwitches(document: TextDocument, catalog: Catalog, lang: Lang = 'en', a: Analysis = analysisOf(document)): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const { statement, analysis } of analyzeDocument(document, catalog, true)) {
+  for (const { statement, analysis } of analyzeDocument(a, catalog, true)) {
     if (analysis.missing.length === 0) continue;
     out.push({
       range: keywordRange(document, statement),
@@ -103,8 +124,9 @@ export async function getSwitchCaseActions(
   catalog: Catalog,
   lang: Lang,
   diagnostics: readonly Diagnostic[] = [],
+  a: Analysis = analysisOf(document),
 ): Promise<CodeAction[]> {
-  const analyzed = analyzeDocument(document, catalog, false);
+  const analyzed = analyzeDocument(a, catalog, false);
   if (analyzed.length === 0) return [];
   const start = document.offsetAt(range.start);
   const end = document.offsetAt(range.end);

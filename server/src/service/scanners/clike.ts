@@ -1,4 +1,4 @@
-import type { Literal } from './types';
+import { SKIP_COMMENT, SKIP_NAME, SKIP_VALUE, type Literal } from './types';
 import { lineMarks, plainStringEnd } from './plainString';
 import { unescapeBackslashes, unescapeSingleQuoted } from './unescape';
 
@@ -120,6 +120,8 @@ export interface ScanControl {
   stop?: (pos: number, braces: readonly number[], regexOk: () => boolean) => boolean;
   /** Set when `stop` ended the scan. */
   stoppedAt?: number;
+  /** Filled with what is not code and not a literal (see `Skips`); off on the keystroke path. */
+  skips?: number[];
 }
 
 export const CHECKPOINT_EVERY = 2048;
@@ -130,6 +132,7 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
   // open code braces, so each literal knows its block (the context finder reads switch subjects there)
   const braces: number[] = control?.from ? control.from.braces.slice() : [];
   const checkpoints = control?.checkpoints;
+  const skips = control?.skips;
   let nextCheckpoint = (control?.from ? control.from.pos : base) + CHECKPOINT_EVERY;
 
   // Helpers return the next index instead of assigning a shared one: the main loop's index stays a
@@ -381,12 +384,16 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
       const n1 = text.charCodeAt(i + 1);
       if (n1 === 47 || n1 === 42) {
         if (d.regex) skipState = regexOkAt(i);
+        const from = i;
         i = n1 === 47 ? skipLine(i) : skipBlockComment(i);
+        if (skips) skips.push(from, i, SKIP_COMMENT);
         skipEnd = i;
         continue;
       }
       if (d.regex && text.charCodeAt(i - 1) !== 60 /* </tag> */ && regexOkAt(i)) {
+        const from = i;
         i = readRegex(i);
+        if (skips) skips.push(from, i, SKIP_VALUE);
         skipEnd = i;
         skipState = false;
         continue;
@@ -406,6 +413,7 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
       if (d.single === 'string' || d.single === 'php') { i = open(singleKind, i, i + 1); continue; }
       if (d.single === 'char' || d.single === 'rust') {
         const after = skipCharLiteral(i);
+        if (skips && after >= 0) skips.push(i, after, SKIP_VALUE);
         i = after < 0 ? i + 1 : after; // Rust lifetime or label: the name is read next as an identifier
         continue;
       }
@@ -418,6 +426,7 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
       if (d.kotlinBacktick) {
         const nl = text.indexOf('`', i + 1);
         const eol = text.indexOf('\n', i + 1);
+        if (skips && nl > 0 && (eol < 0 || nl < eol)) skips.push(i, nl + 1, SKIP_NAME);
         i = nl > 0 && (eol < 0 || nl < eol) ? nl + 1 : i + 1;
         continue;
       }
@@ -425,7 +434,12 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
       continue;
     }
     if (c === 35 /* # */) {
-      if (d.hashComment && text.charCodeAt(i + 1) !== 91 /* PHP 8 attribute #[ */) { i = skipLine(i); continue; }
+      if (d.hashComment && text.charCodeAt(i + 1) !== 91 /* PHP 8 attribute #[ */) {
+        const from = i;
+        i = skipLine(i);
+        if (skips) skips.push(from, i, SKIP_COMMENT);
+        continue;
+      }
       if (d.swiftRaw) {
         let h = 0;
         while (text.charCodeAt(i + h) === 35) h++;

@@ -1,4 +1,4 @@
-import type { Literal } from './types';
+import { SKIP_COMMENT, type Literal } from './types';
 import { CLikeLiteral, ESC_BACKSLASH, ESC_NONE } from './clike';
 import { inStartOrder } from './order';
 import { lineMarks, plainStringEnd } from './plainString';
@@ -24,7 +24,7 @@ function prefixFlags(word: string): { raw: boolean; fmt: boolean } | undefined {
  * Python lexer: `#` comments; '…', "…", '''…''', """…""" with the r/b/u/f/t prefixes; f-string
  * holes are read as code (so quotes nested inside them, allowed since 3.12, do not end the string).
  */
-export function scanPython(text: string, base = 0, end = text.length): Literal[] {
+export function scanPython(text: string, base = 0, end = text.length, skips?: number[]): Literal[] {
   const lits: Literal[] = [];
   const marks = lineMarks();
 
@@ -106,6 +106,7 @@ export function scanPython(text: string, base = 0, end = text.length): Literal[]
         if (c === 35) {
           const nl = text.indexOf('\n', at);
           i = nl < 0 || nl > end ? end : nl;
+          if (skips) skips.push(at, i, SKIP_COMMENT);
           continue;
         }
         // a string or comment before ends in a quote or a newline: the name run stops there

@@ -1,4 +1,4 @@
-import type { Literal } from './types';
+import { SKIP_COMMENT, SKIP_VALUE, type Literal } from './types';
 import { CLikeLiteral, ESC_BACKSLASH, ESC_SINGLE } from './clike';
 
 const MAX_DEPTH = 64;
@@ -17,7 +17,7 @@ function isIdentPart(c: number): boolean {
  * and %() with any delimiter (paired ones nest); heredocs <<ID, <<-ID, <<~ID ('ID' raw); :"sym";
  * regex literals where an operand is expected.
  */
-export function scanRuby(text: string, base = 0, end = text.length): Literal[] {
+export function scanRuby(text: string, base = 0, end = text.length, skips?: number[]): Literal[] {
   const lits: Literal[] = [];
   /** Heredocs opened on the current line: their bodies start at the next newline. */
   let pendingHeredocs: { id: string; squiggly: boolean; raw: boolean; start: number }[] = [];
@@ -73,6 +73,8 @@ export function scanRuby(text: string, base = 0, end = text.length): Literal[] {
       }
       const cEnd = found > bodyStart ? found - 1 : found >= 0 ? found : end; // the newline before the terminator is not content
       if (emitIt) emit(h.start, bodyStart, cEnd, found >= 0 ? j : end, found >= 0, !h.raw && text.slice(bodyStart, cEnd).includes('#{'), h.raw);
+      // the body is the literal's; the rest of the opener's line was code, read already
+      if (skips && emitIt) skips.push(bodyStart, found >= 0 ? j : end, SKIP_COMMENT);
     }
     pendingHeredocs = [];
     return j;
@@ -94,12 +96,15 @@ export function scanRuby(text: string, base = 0, end = text.length): Literal[] {
       if (c === 32 || c === 9 || c === 13) { i++; continue; }
       if (lineStart && c === 61 && text.startsWith('=begin', i)) {
         const m = /^=end\b.*$/m.exec(text.slice(i, end));
+        const from = i;
         i = m ? i + m.index + m[0].length : end;
+        if (skips && !hole) skips.push(from, i, SKIP_COMMENT);
         continue;
       }
       lineStart = false;
       if (c === 35) {
         const nl = text.indexOf('\n', i);
+        if (skips && !hole) skips.push(i, nl < 0 || nl > end ? end : nl, SKIP_COMMENT);
         i = nl < 0 || nl > end ? end : nl;
         continue;
       }
@@ -115,12 +120,20 @@ export function scanRuby(text: string, base = 0, end = text.length): Literal[] {
         if (j < end && !isIdentPart(open) && open !== 32 && open !== 10 && open !== 61) {
           const close = PAIRS[open] ?? open;
           const isString = kind === 113 || kind === 81;
+          const from = i;
           i = readDelimited(i, j + 1, open, close, kind !== 113 && kind !== 119 && kind !== 105 && kind !== 115, kind === 113, !hole && isString, depth);
+          if (skips && !hole && !isString) skips.push(from, i, SKIP_VALUE);
           regexOk = false;
           continue;
         }
       }
-      if (c === 47 && regexOk) { i = readDelimited(i, i + 1, 47, 47, true, false, false, depth); regexOk = false; continue; }
+      if (c === 47 && regexOk) {
+        const from = i;
+        i = readDelimited(i, i + 1, 47, 47, true, false, false, depth);
+        if (skips && !hole) skips.push(from, i, SKIP_VALUE);
+        regexOk = false;
+        continue;
+      }
       if (c === 60 && text.charCodeAt(i + 1) === 60) {
         const m = /^<<([~-]?)(["'`]?)([A-Za-z_][A-Za-z0-9_]*)\2/.exec(text.slice(i, i + 80));
         if (m && (m[2] !== '' || /^[A-Z_]/.test(m[3]))) {

@@ -44,3 +44,13 @@ export interface ErrorObject {
   /** HTTP status of a status line above the body, when the text has one. */
   status?: { value: number; start: number; end: number };
 }
+
+/**
+ * What a scanner passed over that is neither code nor a reported literal, recorded only when a
+ * caller asks (the switch feature): flat triples `start, end, kind`, in text order.
+ */
+export const SKIP_COMMENT = 0;
+/** A value that is not a reported string: a regex, a char literal, a `%w()` list, a symbol. */
+export const SKIP_VALUE = 1;
+/** A quoted name: Kotlin's `` `when` ``. */
+export const SKIP_NAME = 2;

@@ -1,10 +1,11 @@
 /**
- * Finds switch-like statements (switch / match / when / case) in the token stream of one file
- * and describes their clauses: where each starts, which literals its label holds, where the
- * default branch is and where the body ends. Structure only; what the literals mean is decided
- * in analyze.ts.
+ * Finds switch-like statements (switch / match / when / case) in the token stream of one code
+ * region (tokens.ts, over the scanners' literals and skips) and describes their clauses: where
+ * each starts, which literals its label holds, where the default branch is and where the body
+ * ends. Structure only; what the literals mean is decided in analyze.ts.
  */
-import { type Family, type Token, lex, lineStartsOf, skimKeywords } from './lexer';
+import type { Family } from '../scanners/types';
+import { inOpaque, safeStartBefore, tokenize, type Token, type TokenSource } from './tokens';
 
 export interface Clause {
   kind: 'case' | 'default';
@@ -44,8 +45,8 @@ export interface SwitchStatement {
   rubyIn?: boolean;
 }
 
-const KEYWORDS: Record<Family, string[]> = {
-  ts: ['switch'],
+const KEYWORDS: Partial<Record<Family, readonly string[]>> = {
+  js: ['switch'],
   java: ['switch'],
   csharp: ['switch'],
   go: ['switch'],
@@ -62,40 +63,55 @@ const VALUE_BEFORE = new Set(['=', 'return', '(', ',', '=>', '->', '?', '??', '?
 
 const MEMBER_ACCESS = new Set(['.', '?.', '::', '->']);
 
-/** Every switch-like statement of the text (one full lexing pass; used by the code action). */
-export function findSwitches(text: string, family: Family): SwitchStatement[] {
-  if (!hasKeyword(text, family)) return [];
-  return statementsIn(text, lex(text, family), family, 0);
+/** Whether the family has switch-like statements the feature reads. */
+export function hasSwitches(family: Family): boolean {
+  return KEYWORDS[family] !== undefined;
+}
+
+/** Every switch-like statement of the region (all its tokens; used by the code action). */
+export function findSwitches(src: TokenSource): SwitchStatement[] {
+  if (!hasKeyword(src)) return [];
+  return statementsIn(src.text, tokenize(src), src.family, 0);
 }
 
 /**
- * The same statements, found cheaply (used by the diagnostic on every validation): a skim
- * without tokens finds the keywords that stand in code, then only each statement is lexed.
+ * The same statements, found cheaply (used by the diagnostic on every validation): keywords are
+ * found in the text and kept where they stand in code, then only each statement is tokenised.
  */
-export function findSwitchesFast(text: string, family: Family): SwitchStatement[] {
-  if (!hasKeyword(text, family)) return [];
-  const hits = skimKeywords(text, family, new Set(KEYWORDS[family]));
-  if (hits.length === 0) return [];
-  const lineStarts = lineStartsOf(text);
+export function findSwitchesFast(src: TokenSource): SwitchStatement[] {
+  if (!hasKeyword(src)) return [];
   const found: SwitchStatement[] = [];
   const seen = new Set<number>();
   let covered = -1;
-  for (const hit of hits) {
-    // Nested in (or lexed along with) a statement already found.
-    if (hit.offset < covered || seen.has(hit.offset)) continue;
-    const tokens = lex(text, family, { start: hit.safeStart, lineStarts, stop: statementEnd(text, lineStarts, family, hit.offset) });
-    for (const st of statementsIn(text, tokens, family, hit.offset)) {
+  for (const offset of keywordsInCode(src)) {
+    // Nested in (or tokenised along with) a statement already found.
+    if (offset < covered || seen.has(offset)) continue;
+    const tokens = tokenize(src, { from: Math.max(src.start, safeStartBefore(src, offset)), stop: statementEnd(src, offset) });
+    for (const st of statementsIn(src.text, tokens, src.family, offset)) {
       if (seen.has(st.keyword.start)) continue;
       seen.add(st.keyword.start);
       found.push(st);
-      if (st.keyword.start === hit.offset) covered = Math.max(covered, st.end);
+      if (st.keyword.start === offset) covered = Math.max(covered, st.end);
     }
   }
   return found;
 }
 
+/** Offsets of the family's keywords that stand alone as words in code (not in strings or comments). */
+function keywordsInCode(src: TokenSource): number[] {
+  const words = KEYWORDS[src.family] ?? [];
+  const re = new RegExp(`(?<![\\w$@\\u0080-\\uffff])(?:${words.join('|')})(?![\\w$\\u0080-\\uffff])`, 'g');
+  re.lastIndex = src.start;
+  const out: number[] = [];
+  for (let m = re.exec(src.text); m && m.index < src.end; m = re.exec(src.text)) {
+    if (!inOpaque(src, m.index)) out.push(m.index);
+  }
+  return out;
+}
+
 /** A `stop` callback that ends the lexing once the statement at `offset` is complete. */
-function statementEnd(text: string, lineStarts: number[], family: Family, offset: number): (t: Token, tokens: Token[]) => boolean {
+function statementEnd(src: TokenSource, offset: number): (t: Token, tokens: Token[]) => boolean {
+  const { text, lineStarts, family } = src;
   let started = false;
   let parens = 0;
   let braces = 0;
@@ -111,6 +127,7 @@ function statementEnd(text: string, lineStarts: number[], family: Family, offset
   };
   return (t, tokens) => {
     if (!started) {
+      if (t.start > offset) return true; // the keyword is part of a longer token: no statement here
       if (t.start !== offset) return false;
       started = true;
       kwLine = t.line;
@@ -155,7 +172,7 @@ function statementEnd(text: string, lineStarts: number[], family: Family, offset
 function statementsIn(text: string, tokens: Token[], family: Family, from: number): SwitchStatement[] {
   const match = matchBrackets(tokens);
   const found: SwitchStatement[] = [];
-  const keywords = KEYWORDS[family];
+  const keywords = KEYWORDS[family] ?? [];
   let rubyBlockEnds: Int32Array | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -171,8 +188,8 @@ function statementsIn(text: string, tokens: Token[], family: Family, from: numbe
   return found;
 }
 
-function hasKeyword(text: string, family: Family): boolean {
-  return KEYWORDS[family].some((k) => text.includes(k));
+function hasKeyword(src: TokenSource): boolean {
+  return (KEYWORDS[src.family] ?? []).some((k) => src.text.includes(k));
 }
 
 /** Index of the matching closer for every opener (and of the opener for every closer); -1 if none. */

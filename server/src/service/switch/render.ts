@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../../../../catalog/src/types';
 import type { Clause, SwitchStatement } from './find';
-import type { Family } from './lexer';
+import type { Family } from '../scanners/types';
 
 export interface CaseText {
   code: string;
@@ -49,12 +49,12 @@ function quoteFor(s: SwitchStatement): string {
   for (const c of s.clauses) {
     for (const t of c.literals) {
       if (t.kind === 'str' && t.value !== undefined && t.quote) {
-        if (t.quote === '`' && s.family !== 'go' && s.family !== 'ts') continue;
+        if (t.quote === '`' && s.family !== 'go' && s.family !== 'js') continue;
         return t.quote;
       }
     }
   }
-  return s.family === 'php' || s.family === 'ts' ? "'" : '"';
+  return s.family === 'php' || s.family === 'js' ? "'" : '"';
 }
 
 function quote(code: string, q: string): string {
@@ -103,7 +103,7 @@ export function renderCases(text: string, s: SwitchStatement, cases: CaseText[],
   const todo = TODO[lang];
   const javaArrow = s.family === 'java' && s.clauses.some((c) => c.arrow);
   switch (s.family) {
-    case 'ts':
+    case 'js':
     case 'csharp':
     case 'php':
     case 'java':
