@@ -3,6 +3,7 @@
  * and key/value dumps of SDK error objects (Node's util.inspect, Python reprs, Go `%+v`,
  * `key=value` log fields).
  */
+import { unescape } from './unescape';
 
 export interface LooseError {
   start: number;
@@ -112,10 +113,6 @@ const KEY_NAMES: Record<string, keyof Omit<LooseError, 'start' | 'end'>> = {
 // next `Key:`/`key=` or a closing bracket (Go's `%+v` prints `Message:Retrieve payment intent failed StatusCode:400`).
 const KV =
   /(?<![\w.-])["']?(type|code|message|msg|errorCode|error_code|errorMessage|error_message|httpStatus|http_status|statusCode|status_code|status|requestId|request_id|idempotencyKey|idempotency_key)["']?\s*[:=](?!=)\s*(?:'((?:\\.|[^'\\\n]){0,2000})'|"((?:\\.|[^"\\\n]){0,2000})"|([^\s,;}\])'"]{1,200}(?:[ \t]+(?![A-Za-z_]\w*\s*[:=])[^\s,;}\])'"]{1,200}){0,60}))/gi;
-
-function unescape(s: string): string {
-  return s.replace(/\\(["'\\/])/g, '$1').replace(/\\n/g, '\n').replace(/\\t/g, '\t');
-}
 
 /** Fields of an SDK error dumped as key/value text; undefined when there is no code and no error type. */
 export function extractKeyValues(text: string, start: number): LooseError | undefined {

@@ -4,29 +4,31 @@
  * left out; the built-in catalog always keeps working.
  */
 import { readFileSync } from 'node:fs';
-import { relative, isAbsolute } from 'node:path';
-import { builtinCatalogData, createCatalog, loadBuiltinCatalog, parseCatalogFile, type Catalog } from '../../catalog/src/index';
-import type { CatalogData, CatalogProblem } from '../../catalog/src/types';
+import { relative, isAbsolute, resolve } from 'node:path';
+import { builtinCatalogData, loadBuiltinCatalog, parseCatalogFile, type Catalog } from '../../catalog/src/index';
+import { resolveExtraCatalogs } from '../../catalog/src/catalogPaths';
+import { combineCatalogs, loadedCatalogFile } from '../../catalog/src/extraCatalogs';
+import type { CatalogProblem } from '../../catalog/src/types';
 
 export function loadCatalogs(files: string[], cwd: string, stderr: (text: string) => void): Catalog {
   if (files.length === 0) return loadBuiltinCatalog();
-  const extra: CatalogData[] = [];
-  for (const file of files) {
+  // `--catalog` paths are relative to the working directory, as a folder's setting is to its folder
+  const loaded = resolveExtraCatalogs(files, cwd, { absolute: (p) => p, join: (folder, p) => resolve(folder, p) }).map((file) => {
     const shown = displayPath(file, cwd);
-    let text: string;
+    let text: string | Error;
     try {
       text = readFileSync(file, 'utf8');
     } catch (e) {
-      stderr(`${shown}: cannot read catalog: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; using the built-in catalog without it\n`);
-      continue;
+      text = e as Error;
     }
-    const { data, problems } = parseCatalogFile(text, shown);
-    for (const p of problems) stderr(formatProblem(p, shown) + '\n');
-    if (data) extra.push(data);
-    else stderr(`${shown}: catalog skipped; the built-in catalog is still used\n`);
-  }
-  if (extra.length === 0) return loadBuiltinCatalog();
-  return createCatalog([builtinCatalogData(), ...extra]);
+    const result = loadedCatalogFile(shown, text, parseCatalogFile);
+    for (const p of result.problems) stderr(formatProblem(p, shown) + '\n');
+    if (!result.data) stderr(`${shown}: catalog skipped; the built-in catalog is still used\n`);
+    return result;
+  });
+  const { catalog, error } = combineCatalogs(builtinCatalogData(), loaded, loadBuiltinCatalog);
+  if (error) stderr(`extra catalogs ignored: ${error}\n`);
+  return catalog;
 }
 
 /** `file:line:col: /json/path: message`, the shape compilers use, so editors can jump to it. */

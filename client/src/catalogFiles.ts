@@ -5,9 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import type * as Validate from '../../catalog/src/validate';
+import type { ParseCatalogFile } from '../../catalog/src/extraCatalogs';
 import type { CatalogData } from '../../catalog/src/types';
 
-export type ParseCatalogFile = typeof Validate.parseCatalogFile;
+export type { ParseCatalogFile };
 
 /** Reads and parses the built-in catalog on the first call, then hands back the same data. */
 export function builtinCatalogReader(file: string): () => CatalogData {

@@ -5,9 +5,12 @@
  * Nothing is read or built until a feature asks: activation does not pay for the catalog.
  */
 import * as vscode from 'vscode';
-import { createCatalog, type Catalog } from '../../catalog/src/catalog';
+import type { Catalog } from '../../catalog/src/catalog';
+import { combineCatalogs, loadedCatalogFile, type LoadedCatalogFile } from '../../catalog/src/extraCatalogs';
 import type { CatalogData } from '../../catalog/src/types';
+import { SETTINGS_SECTION } from '../../server/src/service/contract';
 import type { ParseCatalogFile } from './catalogFiles';
+import { catalogWatcher, extraCatalogUris } from './catalogPaths';
 
 /** Where the catalog comes from (injected: the extension reads files, tests may not). */
 export interface CatalogInputs {
@@ -18,7 +21,7 @@ export interface CatalogInputs {
 }
 
 export class CatalogSource implements vscode.Disposable {
-  private extras: CatalogData[] = [];
+  private loaded: LoadedCatalogFile[] = [];
   private built: Catalog | undefined;
   private version = 0;
   private readonly changed = new vscode.EventEmitter<void>();
@@ -33,7 +36,7 @@ export class CatalogSource implements vscode.Disposable {
   ) {
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('uqpayErrors.extraCatalogs')) this.reload();
+        if (e.affectsConfiguration(`${SETTINGS_SECTION}.extraCatalogs`)) this.reload();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()),
     );
@@ -41,12 +44,17 @@ export class CatalogSource implements vscode.Disposable {
   }
 
   get catalog(): Catalog {
-    return (this.built ??= createCatalog([this.inputs.builtin(), ...this.extras]));
+    if (!this.built) {
+      const { catalog, error } = combineCatalogs(this.inputs.builtin(), this.loaded);
+      if (error) this.output.appendLine(`[client] extra catalogs ignored: ${error}`);
+      this.built = catalog;
+    }
+    return this.built;
   }
 
   /** What the catalog is built from, and a number that changes with it (for the decode worker). */
   get sources(): { version: number; data: CatalogData[] } {
-    return { version: this.version, data: [this.inputs.builtin(), ...this.extras] };
+    return { version: this.version, data: [this.inputs.builtin(), ...this.loaded.flatMap((l) => (l.data ? [l.data] : []))] };
   }
 
   /** Resolves once the latest reload finished. */
@@ -61,46 +69,32 @@ export class CatalogSource implements vscode.Disposable {
   private async load(): Promise<void> {
     for (const w of this.watchers) w.dispose();
     this.watchers = [];
-    const files = this.extraCatalogFiles();
+    const files = extraCatalogUris();
     // Nothing configured before or now: the catalog stays as it is (and unbuilt if it was).
-    if (files.length === 0 && this.extras.length === 0) return;
-    const extras: CatalogData[] = [];
+    if (files.length === 0 && this.loaded.length === 0) return;
+    const loaded: LoadedCatalogFile[] = [];
     for (const uri of files) {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), uri.path.split('/').pop() ?? '*'));
+      const watcher = catalogWatcher(uri);
       watcher.onDidChange(() => this.reload());
       watcher.onDidCreate(() => this.reload());
       watcher.onDidDelete(() => this.reload());
       this.watchers.push(watcher);
-      let text: string;
+      let text: string | Error;
       try {
         text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      } catch {
-        this.output.appendLine(`[client] extra catalog not found: ${uri.fsPath}`);
-        continue;
+      } catch (e) {
+        text = e instanceof Error ? e : new Error(String(e));
       }
-      const { data, problems } = this.inputs.parser()(text, uri.fsPath);
-      for (const p of problems) {
+      const result = loadedCatalogFile(uri.fsPath, text, (t, f) => this.inputs.parser()(t, f));
+      for (const p of result.problems) {
         this.output.appendLine(`[client] ${p.file}${p.line !== undefined ? `:${p.line}:${p.column ?? 1}` : ''} ${p.path} ${p.message}`);
       }
-      if (data) extras.push(data);
+      loaded.push(result);
     }
-    this.extras = extras;
+    this.loaded = loaded;
     this.built = undefined;
     this.version += 1;
     this.changed.fire();
-  }
-
-  private extraCatalogFiles(): vscode.Uri[] {
-    const out: vscode.Uri[] = [];
-    for (const folder of vscode.workspace.workspaceFolders ?? []) {
-      const paths = vscode.workspace.getConfiguration('uqpayErrors', folder.uri).get<unknown>('extraCatalogs');
-      if (!Array.isArray(paths)) continue;
-      for (const p of paths) {
-        if (typeof p !== 'string' || p.trim() === '') continue;
-        out.push(p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) ? vscode.Uri.file(p) : vscode.Uri.joinPath(folder.uri, p));
-      }
-    }
-    return out;
   }
 
   dispose(): void {
@@ -111,7 +105,7 @@ export class CatalogSource implements vscode.Disposable {
 
 /** Docs language: the setting, or VS Code's display language when it says `auto`. */
 export function docsLanguage(): 'en' | 'zh-CN' {
-  const v = vscode.workspace.getConfiguration('uqpayErrors').get<string>('docsLanguage', 'auto');
+  const v = vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('docsLanguage', 'auto');
   if (v === 'en' || v === 'zh-CN') return v;
   return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }

@@ -9,30 +9,18 @@ import {
   type CloseHandlerResult, type ErrorHandlerResult, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
 import { Backoff } from './backoff';
-import { SERVER_LANGUAGES } from './languages';
+import { LANGUAGE_IDS, SETTINGS_SECTION } from '../../server/src/service/contract';
+import { catalogWatcher, extraCatalogUris } from './catalogPaths';
 
-export const CLIENT_ID = 'uqpayErrors';
+export const CLIENT_ID = SETTINGS_SECTION;
 
 
 /**
- * One watcher per `uqpayErrors.extraCatalogs` file of every workspace folder (fixed when the
- * client starts; the extension restarts the server when that setting changes).
+ * One watcher per extra catalog file (fixed when the client starts; the extension restarts the
+ * server when that setting changes).
  */
 export function extraCatalogWatchers(): vscode.FileSystemWatcher[] {
-  const out: vscode.FileSystemWatcher[] = [];
-  for (const folder of vscode.workspace.workspaceFolders ?? []) {
-    const paths = vscode.workspace.getConfiguration('uqpayErrors', folder.uri).get<unknown>('extraCatalogs');
-    if (!Array.isArray(paths)) continue;
-    for (const p of paths) {
-      if (typeof p !== 'string' || p.trim() === '') continue;
-      const absolute = p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p);
-      const pattern = absolute
-        ? new vscode.RelativePattern(vscode.Uri.file(p.replace(/[\\/][^\\/]*$/, '') || '/'), p.replace(/^.*[\\/]/, ''))
-        : new vscode.RelativePattern(folder, p.replace(/\\/g, '/'));
-      out.push(vscode.workspace.createFileSystemWatcher(pattern));
-    }
-  }
-  return out;
+  return extraCatalogUris().map(catalogWatcher);
 }
 
 export class ServerManager implements vscode.Disposable {
@@ -85,9 +73,9 @@ export class ServerManager implements vscode.Disposable {
     };
     const watchers = extraCatalogWatchers();
     const clientOptions: LanguageClientOptions = {
-      documentSelector: SERVER_LANGUAGES.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
+      documentSelector: LANGUAGE_IDS.flatMap((language) => [{ scheme: 'file', language }, { scheme: 'untitled', language }]),
       synchronize: {
-        configurationSection: 'uqpayErrors',
+        configurationSection: SETTINGS_SECTION,
         // The server re-reads its extra catalogs when one of them changes.
         fileEvents: watchers,
       },

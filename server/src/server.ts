@@ -1,32 +1,23 @@
-import { readFileSync, statSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
-  DiagnosticSeverity,
   DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification,
-  MessageType,
-  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
   type Connection,
-  type Diagnostic,
   type InitializeParams,
   type InitializeResult,
   type DidChangeConfigurationParams,
   type DidChangeWatchedFilesParams,
   type TextDocumentChangeEvent,
-  type FileEvent,
+  type WorkspaceFoldersChangeEvent,
   type MarkupContent,
   type CompletionItem,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { builtinCatalogData, loadBuiltinCatalog } from '../../catalog/src/builtin';
-import { createCatalog } from '../../catalog/src/catalog';
-import type { CatalogData, CatalogProblem } from '../../catalog/src/types';
-import { createErrorCodeService, FIX_ALL_KIND, resolveSettings, DEFAULT_SETTINGS, type ServiceSettings } from './service';
+import { loadBuiltinCatalog } from '../../catalog/src/builtin';
+import { createCatalogLoader } from './catalogs';
+import { createErrorCodeService, FIX_ALL_KIND, resolveSettings, DEFAULT_SETTINGS, SETTINGS_SECTION, type ServiceSettings } from './service';
 
 /** How long typing pauses before a changed document is validated again. */
 const DEBOUNCE_MS = 100;
@@ -58,12 +49,9 @@ export function startServer(connection: Connection): void {
   let canPullConfiguration = false;
   let canWatchFiles = false;
   let canRegisterConfiguration = false;
-  let workspaceRoot: string | undefined;
+  let canWatchFolders = false;
+  let folders: string[] = [];
   let globalRaw: RawSettings = {};
-  let catalogFiles: string[] = [];
-  const catalogProblemUris = new Set<string>();
-  const reportedProblems = new Set<string>();
-  let watcherRegistration: { dispose(): void } | undefined;
 
   async function guard<T>(name: string, token: CancellationToken | undefined, fallback: T, fn: () => T | Promise<T>): Promise<T> {
     if (token?.isCancellationRequested) return fallback;
@@ -85,7 +73,7 @@ export function startServer(connection: Connection): void {
 
   async function fetchRaw(scopeUri?: string): Promise<RawSettings> {
     if (!canPullConfiguration) return globalRaw;
-    const raw = await connection.workspace.getConfiguration(scopeUri ? { scopeUri, section: 'uqpayErrors' } : { section: 'uqpayErrors' });
+    const raw = await connection.workspace.getConfiguration(scopeUri ? { scopeUri, section: SETTINGS_SECTION } : { section: SETTINGS_SECTION });
     return raw && typeof raw === 'object' ? (raw as RawSettings) : {};
   }
 
@@ -98,84 +86,14 @@ export function startServer(connection: Connection): void {
     return s;
   }
 
-  // ---- extra catalogs
-
-  function problemDiagnostic(p: CatalogProblem): Diagnostic {
-    const line = Math.max(0, (p.line ?? 1) - 1);
-    const character = Math.max(0, (p.column ?? 1) - 1);
-    return {
-      range: { start: { line, character }, end: { line, character: character + 1 } },
-      severity: DiagnosticSeverity.Error,
-      source: 'uqpay-errors',
-      code: 'catalog-problem',
-      message: p.path ? `${p.path}: ${p.message}` : p.message,
-    };
-  }
-
-  async function loadCatalogs(): Promise<void> {
-    const raw = await fetchRaw().catch(() => globalRaw);
-    const list = Array.isArray(raw.extraCatalogs) ? raw.extraCatalogs.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
-    catalogFiles = list.map((p) => (isAbsolute(p) || !workspaceRoot ? resolve(p) : resolve(workspaceRoot, p)));
-    const sources: CatalogData[] = [builtinCatalogData()];
-    const seenUris = new Set<string>();
-    for (const file of catalogFiles) {
-      const uri = pathToFileURL(file).toString();
-      let problems: CatalogProblem[];
-      try {
-        // only a regular file: reading a pipe or a device would block the server
-        const st = statSync(file);
-        if (!st.isFile()) throw new Error('not a regular file');
-        // the validator (ajv) loads only when a user catalog is configured: a faster start otherwise
-        const { parseCatalogFile } = await import('../../catalog/src/validate');
-        const parsed = parseCatalogFile(readFileSync(file, 'utf8'), file);
-        problems = parsed.problems;
-        if (parsed.data && problems.length === 0) sources.push(parsed.data); // a broken file is left out whole
-      } catch (e) {
-        problems = [{ file, path: '', message: `cannot read the catalog file: ${e instanceof Error ? e.message : String(e)}` }];
-      }
-      seenUris.add(uri);
-      catalogProblemUris.add(uri);
-      const key = `${file}\n${problems.map((p) => `${p.path}:${p.message}`).join('\n')}`;
-      if (problems.length && !reportedProblems.has(key)) {
-        reportedProblems.add(key);
-        // a plain notification: the message needs no answer
-        void connection.sendNotification(ShowMessageNotification.type, {
-          type: MessageType.Warning,
-          message: `UQPAY error catalog ${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} (first: ${problems[0].message}). The built-in catalog is still used.`,
-        });
-      }
-      void connection.sendDiagnostics({ uri, diagnostics: problems.map(problemDiagnostic) });
-    }
-    for (const uri of [...catalogProblemUris]) {
-      if (!seenUris.has(uri)) {
-        void connection.sendDiagnostics({ uri, diagnostics: [] });
-        catalogProblemUris.delete(uri);
-      }
-    }
-    let catalog;
-    try {
-      catalog = sources.length > 1 ? createCatalog(sources) : loadBuiltinCatalog();
-    } catch (e) {
-      connection.console.error(`extra catalogs ignored: ${e instanceof Error ? e.message : String(e)}`);
-      catalog = loadBuiltinCatalog();
-    }
-    service.setCatalog(catalog);
-    await watchCatalogs();
-  }
-
-  async function watchCatalogs(): Promise<void> {
-    if (!canWatchFiles) return;
-    watcherRegistration?.dispose();
-    watcherRegistration = undefined;
-    if (catalogFiles.length === 0) return;
-    try {
-      watcherRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: catalogFiles.map((f) => ({ globPattern: f.replace(/[[\]{}*?]/g, '?') })),
-      });
-    } catch (e) {
-      connection.console.error(`cannot watch catalog files: ${String(e)}`);
-    }
-  }
+  const catalogs = createCatalogLoader({
+    connection,
+    settings: (scopeUri) => fetchRaw(scopeUri),
+    folders: () => folders,
+    canWatchFiles: () => canWatchFiles,
+    setCatalog: (catalog) => service.setCatalog(catalog),
+  });
+  const loadCatalogs = (): Promise<void> => guard('loading catalogs', undefined, undefined, catalogs.load);
 
   // ---- validation
 
@@ -225,12 +143,8 @@ export function startServer(connection: Connection): void {
     canPullConfiguration = !!caps.workspace?.configuration;
     canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
-    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-    try {
-      workspaceRoot = folder && folder.startsWith('file:') ? fileURLToPath(folder) : params.rootPath ?? undefined;
-    } catch {
-      workspaceRoot = undefined;
-    }
+    canWatchFolders = !!caps.workspace?.workspaceFolders;
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     const init = params.initializationOptions as { settings?: RawSettings } | undefined;
     if (init?.settings && typeof init.settings === 'object') globalRaw = init.settings;
     return {
@@ -239,6 +153,8 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"', "'", '`'], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        // each folder's extra catalogs resolve against that folder
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'uqpay-errors-language-server' },
     };
@@ -246,9 +162,17 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(async () => {
     if (canRegisterConfiguration) {
-      await connection.client.register(DidChangeConfigurationNotification.type, { section: 'uqpayErrors' }).catch(() => undefined);
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
     }
-    await guard('loading catalogs', undefined, undefined, loadCatalogs);
+    if (canWatchFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(async (e: WorkspaceFoldersChangeEvent) => {
+        const removed = new Set(e.removed.map((f) => f.uri));
+        folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => f.uri)];
+        await loadCatalogs();
+        revalidateAll();
+      });
+    }
+    await loadCatalogs();
     revalidateAll();
   });
 
@@ -256,14 +180,13 @@ export function startServer(connection: Connection): void {
     const raw = (change.settings as { uqpayErrors?: RawSettings } | null)?.uqpayErrors;
     if (raw && typeof raw === 'object') globalRaw = raw;
     settingsCache.clear();
-    await guard('loading catalogs', undefined, undefined, loadCatalogs);
+    await loadCatalogs();
     revalidateAll();
   });
 
   connection.onDidChangeWatchedFiles(async (params: DidChangeWatchedFilesParams) => {
-    const watched = new Set(catalogFiles.map((f) => pathToFileURL(f).toString()));
-    if (!params.changes.some((c: FileEvent) => watched.has(c.uri))) return;
-    await guard('loading catalogs', undefined, undefined, loadCatalogs);
+    if (!catalogs.concerns(params.changes)) return;
+    await loadCatalogs();
     revalidateAll();
   });
 

@@ -2,7 +2,7 @@
 // (server/src/service/scanners/clike.ts). Kept only as the reference a differential test compares
 // the fast lexer against: slower, but every character goes through one obvious state machine.
 import type { Literal } from '../../server/src/service/scanners/types';
-import { unescapeBackslashes, unescapeSingleQuoted } from '../../server/src/service/scanners/unescape';
+import { COMMON_ESCAPES, unescape, unescapeSingleQuoted, type EscapeRules } from '../../catalog/src/unescape';
 
 /**
  * One lexer for the C-like languages (TS/JS, Java, C#, Go, Kotlin, Swift, Rust, PHP): a single
@@ -10,6 +10,7 @@ import { unescapeBackslashes, unescapeSingleQuoted } from '../../server/src/serv
  * what differs (quote forms, raw strings, templates, regex literals, char literals).
  */
 export interface Dialect {
+  escapes?: EscapeRules;
   hashComment?: boolean; // PHP `#` comments
   nestedComments?: boolean; // Rust, Swift, Kotlin nest `/* */`
   regex?: boolean; // JS regex literals
@@ -69,6 +70,7 @@ export class CLikeLiteral implements Literal {
   terminated = false;
   interpolated = false;
   esc: number = Esc.Backslash;
+  rules: EscapeRules = COMMON_ESCAPES;
   private cached: string | undefined = undefined;
 
   constructor(
@@ -86,7 +88,7 @@ export class CLikeLiteral implements Literal {
     if (this.cached !== undefined) return this.cached;
     const raw = this.src.slice(this.cStart, this.cEnd);
     return (this.cached = this.interpolated || this.esc === Esc.None ? raw
-      : this.esc === Esc.Backslash ? unescapeBackslashes(raw)
+      : this.esc === Esc.Backslash ? unescape(raw, this.rules)
       : this.esc === Esc.DoubledQuote ? raw.split('""').join('"')
       : unescapeSingleQuoted(raw));
   }
@@ -155,6 +157,7 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
     lit.end = litEnd;
     lit.terminated = terminated;
     lit.esc = kind.esc;
+    lit.rules = d.escapes ?? COMMON_ESCAPES;
     return litEnd;
   }
 

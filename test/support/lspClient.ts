@@ -155,8 +155,13 @@ export function startServer(options: { cwd?: string; args?: string[] } = {}): Te
 }
 
 /** initialize + initialized with the capabilities VS Code sends for what this server uses. */
-export async function initialize(server: TestServer, options: { root?: string; locale?: string; configuration?: boolean; watch?: boolean } = {}): Promise<unknown> {
+export async function initialize(
+  server: TestServer,
+  options: { root?: string; folders?: string[]; locale?: string; configuration?: boolean; watch?: boolean } = {},
+): Promise<unknown> {
   const rootUri = options.root ? pathToFileURL(options.root).toString() : null;
+  const folders = options.folders ? options.folders.map((f, i) => ({ uri: pathToFileURL(f).toString(), name: `ws${i}` }))
+    : rootUri ? [{ uri: rootUri, name: 'ws' }] : null;
   const died = server.exited.then(({ code, signal }) => {
     throw new Error(`the server exited (code ${code}, signal ${signal}) before answering initialize: ${server.stderr().slice(-2000)}`);
   });
@@ -164,13 +169,14 @@ export async function initialize(server: TestServer, options: { root?: string; l
   const answer = server.conn.sendRequest('initialize', {
     processId: process.pid,
     rootUri,
-    workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
+    workspaceFolders: folders,
     locale: options.locale ?? 'en',
     capabilities: {
       workspace: {
         configuration: options.configuration ?? true,
         didChangeConfiguration: { dynamicRegistration: true },
         didChangeWatchedFiles: { dynamicRegistration: options.watch ?? true },
+        workspaceFolders: true,
       },
       textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: false } },
     },

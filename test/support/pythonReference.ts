@@ -2,6 +2,7 @@
 // (server/src/service/scanners/python.ts): every character of code goes through the loop. Kept only
 // as the reference the differential test compares the fast lexer against.
 import type { Literal } from '../../server/src/service/scanners/types';
+import { ESCAPES } from '../../catalog/src/unescape';
 import { CLikeLiteral, ESC_BACKSLASH, ESC_NONE } from '../../server/src/service/scanners/clike';
 
 const MAX_DEPTH = 64;
@@ -64,6 +65,7 @@ export function scanPython(text: string, base = 0, end = text.length): Literal[]
       lit.terminated = terminated;
       lit.interpolated = interpolated;
       lit.esc = raw ? ESC_NONE : ESC_BACKSLASH;
+      lit.rules = ESCAPES.python;
       lits.push(lit);
     }
     return terminated ? j : cEnd;

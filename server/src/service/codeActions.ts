@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { DiagnosticData } from './diagnostics';
-import { SOURCE } from './diagnostics';
+import { SOURCE } from './contract';
 
 export const FIX_ALL_KIND = 'source.fixAll.uqpayErrors';
 

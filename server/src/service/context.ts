@@ -1,3 +1,4 @@
+import { CODE_MEMBERS, CONVERSIONS, TYPE_MEMBERS } from './members';
 import type { Family, Literal } from './scanners/types';
 
 /**
@@ -23,11 +24,6 @@ interface Member {
   prev: number;
 }
 
-const CODE_NAMES = new Set(['code', 'Code', 'getCode', 'GetCode', 'error_code', 'errorCode', 'ErrorCode', 'getErrorCode', 'GetErrorCode']);
-const TYPE_NAMES = new Set(['type', 'Type', 'getType', 'error_type', 'errorType', 'ErrorType', 'getErrorType']);
-/** Conversions that keep the value: `e.code.as_str()`, `e.Code.ToString()`... */
-const CONVERSIONS = new Set(['as_str', 'as_ref', 'as_deref', 'to_string', 'toString', 'ToString', 'lower', 'upper', 'toLowerCase', 'toUpperCase',
-  'ToLower', 'ToUpper', 'ToLowerInvariant', 'lowercase', 'uppercase', 'downcase', 'upcase', 'to_s', 'strip', 'trim', 'Trim', 'unwrap', 'unwrap_or_default', 'rawValue', 'name', 'str']);
 /** Accessors that take the field name: `body.get("code")`, `h.dig(:code)`, `json.getString("code")`. */
 const GETTERS = new Set(['get', 'Get', 'fetch', 'dig', 'getString', 'optString', 'GetString', 'getStr', 'value']);
 
@@ -172,7 +168,7 @@ function lastMemberFwd(text: string, p: number, max: number): Member | undefined
 
 function classify(text: string, m: Member | undefined): LiteralContext | undefined {
   if (!m) return undefined;
-  if (CODE_NAMES.has(m.name)) {
+  if (CODE_MEMBERS.has(m.name)) {
     // "compare the type instead" renames a field of an object; a getter like getCode() has no known
     // twin, and a bare variable named `code` has no type field next to it
     if (m.call || (m.prev < 0 && !m.index)) return { kind: 'code' };
@@ -180,7 +176,7 @@ function classify(text: string, m: Member | undefined): LiteralContext | undefin
     const newText = m.index ? original.replace('code', 'type') : original.replace('code', 'type').replace('Code', 'Type');
     return { kind: 'code', member: { start: m.start, end: m.end, newText } };
   }
-  if (TYPE_NAMES.has(m.name)) return { kind: 'type' };
+  if (TYPE_MEMBERS.has(m.name)) return { kind: 'type' };
   return undefined;
 }
 

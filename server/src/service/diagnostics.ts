@@ -2,10 +2,9 @@ import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-language
 import type { Catalog } from '../../../catalog/src/catalog';
 import type { Lang } from '../../../catalog/src/types';
 import { contextOf, type Analysis } from './analysis';
+import { SOURCE } from './contract';
 import type { BodyToken, Literal } from './scanners/types';
 import type { DiagnosticCode, ServiceSettings, SeverityName } from './settings';
-
-export const SOURCE = 'uqpay-errors';
 
 /** What a quick fix needs, carried on the diagnostic (clients send it back with code actions). */
 export interface DiagnosticData {

@@ -11,9 +11,9 @@ import { DEFAULT_SETTINGS, resolveSettings, settingsKey, type ServiceSettings } 
 import { findNonExhaustiveSwitches, getSwitchCaseActions } from './switchCases';
 
 export { DEFAULT_SETTINGS, DIAGNOSTIC_CODES, resolveSettings, type DiagnosticCode, type ServiceSettings, type SeverityName } from './settings';
-export { languageIdForPath, LANGUAGE_IDS } from './languages';
+export { languageIdForPath } from './languages';
+export { LANGUAGE_IDS, SETTINGS_SECTION, SOURCE } from './contract';
 export { FIX_ALL_KIND } from './codeActions';
-export { SOURCE } from './diagnostics';
 
 /** The language service: everything the LSP server, the CLI and the tests call. */
 export interface ErrorCodeService {

@@ -1,11 +1,5 @@
 import type { Family } from './scanners/types';
 
-/** The language ids the service answers for (the VS Code ids; `http` for .http/.rest files). */
-export const LANGUAGE_IDS = [
-  'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'python', 'go', 'java', 'kotlin',
-  'csharp', 'php', 'ruby', 'rust', 'swift', 'json', 'jsonc', 'jsonl', 'yaml', 'markdown', 'plaintext', 'log', 'http',
-] as const;
-
 const FAMILY: Record<string, Family | 'markdown'> = {
   typescript: 'js', typescriptreact: 'js', javascript: 'js', javascriptreact: 'js',
   python: 'python', go: 'go', java: 'java', kotlin: 'kotlin', csharp: 'csharp', php: 'php',

@@ -1,12 +1,6 @@
-import { LANGUAGE_IDS } from './languages';
+import { DEFAULT_SEVERITY, DIAGNOSTIC_CODES, LANGUAGE_IDS, SEVERITY_NAMES, type DiagnosticCode, type SeverityName } from './contract';
 
-/** The stable codes of the diagnostics (users set a severity per code). */
-export type DiagnosticCode = 'unknown-error-code' | 'type-used-as-code' | 'code-type-mismatch'
-  | 'http-status-mismatch' | 'envelope-b-pending' | 'non-exhaustive-switch';
-export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
-
-export const DIAGNOSTIC_CODES: readonly DiagnosticCode[] = ['unknown-error-code', 'type-used-as-code', 'code-type-mismatch',
-  'http-status-mismatch', 'envelope-b-pending', 'non-exhaustive-switch'];
+export { DIAGNOSTIC_CODES, type DiagnosticCode, type SeverityName } from './contract';
 
 export interface ServiceSettings {
   enable: boolean;
@@ -20,18 +14,11 @@ export interface ServiceSettings {
 export const DEFAULT_SETTINGS: ServiceSettings = Object.freeze({
   enable: true,
   languages: [...LANGUAGE_IDS],
-  severity: Object.freeze({
-    'unknown-error-code': 'warning',
-    'type-used-as-code': 'warning',
-    'code-type-mismatch': 'warning',
-    'http-status-mismatch': 'warning',
-    'envelope-b-pending': 'information',
-    'non-exhaustive-switch': 'off',
-  }) as Record<DiagnosticCode, SeverityName>,
+  severity: DEFAULT_SEVERITY as Record<DiagnosticCode, SeverityName>,
   docsLanguage: 'en',
 }) as ServiceSettings;
 
-const SEVERITIES = new Set<SeverityName>(['error', 'warning', 'information', 'hint', 'off']);
+const SEVERITIES = new Set<SeverityName>(SEVERITY_NAMES);
 
 /** Settings from an untrusted source (a client's configuration) laid over the defaults. */
 export function resolveSettings(raw: unknown, base: ServiceSettings = DEFAULT_SETTINGS): ServiceSettings {

@@ -12,13 +12,13 @@ import type { Catalog } from '../../../catalog/src/catalog';
 import type { Lang } from '../../../catalog/src/types';
 import { adviceLine } from '../../../catalog/src/adviceLine';
 import { analyzeText, skipsOf, type Analysis } from './analysis';
+import { SOURCE } from './contract';
 import { analyzeSwitch, type SwitchAnalysis } from './switch/analyze';
 import { findSwitches, findSwitchesFast, hasSwitches, type SwitchStatement } from './switch/find';
 import { insertion, renderCases } from './switch/render';
 import type { TokenSource } from './switch/tokens';
 
 export const NON_EXHAUSTIVE_SWITCH = 'non-exhaustive-switch';
-const SOURCE = 'uqpay-errors';
 
 interface Analyzed {
   statement: SwitchStatement;

@@ -1,6 +1,6 @@
 import { SKIP_COMMENT, SKIP_NAME, SKIP_VALUE, type Literal } from './types';
 import { lineMarks, plainStringEnd } from './plainString';
-import { unescapeBackslashes, unescapeSingleQuoted } from './unescape';
+import { COMMON_ESCAPES, ESCAPES, unescape, unescapeSingleQuoted, type EscapeRules } from '../../../../catalog/src/unescape';
 
 /**
  * One lexer for the C-like languages (TS/JS, Java, C#, Go, Kotlin, Swift, Rust, PHP): a single
@@ -8,6 +8,8 @@ import { unescapeBackslashes, unescapeSingleQuoted } from './unescape';
  * what differs (quote forms, raw strings, templates, regex literals, char literals).
  */
 export interface Dialect {
+  /** How backslash escapes read (catalog/src/unescape.ts). */
+  escapes: EscapeRules;
   hashComment?: boolean; // PHP `#` comments
   nestedComments?: boolean; // Rust, Swift, Kotlin nest `/* */`
   regex?: boolean; // JS regex literals
@@ -67,6 +69,8 @@ export class CLikeLiteral implements Literal {
   terminated = false;
   interpolated = false;
   esc: number = Esc.Backslash;
+  /** The language's escapes, for `Esc.Backslash`. */
+  rules: EscapeRules = COMMON_ESCAPES;
   private cached: string | undefined = undefined;
 
   constructor(
@@ -84,7 +88,7 @@ export class CLikeLiteral implements Literal {
     if (this.cached !== undefined) return this.cached;
     const raw = this.src.slice(this.cStart, this.cEnd);
     return (this.cached = this.interpolated || this.esc === Esc.None ? raw
-      : this.esc === Esc.Backslash ? unescapeBackslashes(raw)
+      : this.esc === Esc.Backslash ? unescape(raw, this.rules)
       : this.esc === Esc.DoubledQuote ? raw.split('""').join('"')
       : unescapeSingleQuoted(raw));
   }
@@ -151,6 +155,7 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
     lit.end = litEnd;
     lit.terminated = terminated;
     lit.esc = kind.esc;
+    lit.rules = d.escapes;
     return litEnd;
   }
 
@@ -595,7 +600,7 @@ function regexAllowed(text: string, at: number, base: number, skipEnd: number, s
 }
 
 /** Every dialect has every field, so property reads in the hot loop see one object shape. */
-function dialect(d: Partial<Dialect> & Pick<Dialect, 'single'>): Dialect {
+function dialect(d: Partial<Dialect> & Pick<Dialect, 'single' | 'escapes'>): Dialect {
   return {
     hashComment: false, nestedComments: false, regex: false, template: false, goRaw: false, kotlinBacktick: false,
     multilineDouble: false, triple: undefined, interp: undefined, csharp: false, rustRaw: false, swiftRaw: false, phpHeredoc: false,
@@ -604,12 +609,12 @@ function dialect(d: Partial<Dialect> & Pick<Dialect, 'single'>): Dialect {
 }
 
 export const DIALECTS = {
-  js: dialect({ single: 'string', regex: true, template: true }),
-  java: dialect({ single: 'char', triple: 'java' }),
-  csharp: dialect({ single: 'char', triple: 'csharp', csharp: true }),
-  go: dialect({ single: 'char', goRaw: true }),
-  kotlin: dialect({ single: 'char', triple: 'kotlin', interp: 'kotlin', nestedComments: true, kotlinBacktick: true }),
-  swift: dialect({ single: 'none', triple: 'swift', interp: 'swift', nestedComments: true, swiftRaw: true }),
-  rust: dialect({ single: 'rust', rustRaw: true, nestedComments: true, multilineDouble: true }),
-  php: dialect({ single: 'php', hashComment: true, interp: 'php', multilineDouble: true, phpHeredoc: true }),
+  js: dialect({ escapes: ESCAPES.js, single: 'string', regex: true, template: true }),
+  java: dialect({ escapes: ESCAPES.java, single: 'char', triple: 'java' }),
+  csharp: dialect({ escapes: ESCAPES.csharp, single: 'char', triple: 'csharp', csharp: true }),
+  go: dialect({ escapes: ESCAPES.go, single: 'char', goRaw: true }),
+  kotlin: dialect({ escapes: ESCAPES.kotlin, single: 'char', triple: 'kotlin', interp: 'kotlin', nestedComments: true, kotlinBacktick: true }),
+  swift: dialect({ escapes: ESCAPES.swift, single: 'none', triple: 'swift', interp: 'swift', nestedComments: true, swiftRaw: true }),
+  rust: dialect({ escapes: ESCAPES.rust, single: 'rust', rustRaw: true, nestedComments: true, multilineDouble: true }),
+  php: dialect({ escapes: ESCAPES.php, single: 'php', hashComment: true, interp: 'php', multilineDouble: true, phpHeredoc: true }),
 };

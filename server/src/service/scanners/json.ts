@@ -1,6 +1,6 @@
 import type { BodyToken, ErrorObject } from './types';
 import { inStartOrder } from './order';
-import { unescapeBackslashes } from './unescape';
+import { ESCAPES, unescape } from '../../../../catalog/src/unescape';
 
 const enum Key { None, Code, Type, Message, Status, Other }
 
@@ -144,7 +144,7 @@ export function scanJson(text: string, start = 0, end = text.length, embedded = 
         top.key = classify(text, i + 1, j);
       } else if (top && top.object && top.key !== Key.None && top.key !== Key.Other) {
         const raw = text.slice(i + 1, j);
-        setValue({ start: i, end: terminated ? j + 1 : j, cStart: i + 1, cEnd: j, value: escaped ? unescapeBackslashes(raw) : raw });
+        setValue({ start: i, end: terminated ? j + 1 : j, cStart: i + 1, cEnd: j, value: escaped ? unescape(raw, ESCAPES.json) : raw });
       } else if (top) top.key = Key.None;
       i = terminated ? j + 1 : j;
       continue;

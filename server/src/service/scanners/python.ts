@@ -1,4 +1,5 @@
 import { SKIP_COMMENT, type Literal } from './types';
+import { ESCAPES } from '../../../../catalog/src/unescape';
 import { CLikeLiteral, ESC_BACKSLASH, ESC_NONE } from './clike';
 import { inStartOrder } from './order';
 import { lineMarks, plainStringEnd } from './plainString';
@@ -72,6 +73,7 @@ export function scanPython(text: string, base = 0, end = text.length, skips?: nu
       lit.terminated = terminated;
       lit.interpolated = interpolated;
       lit.esc = raw ? ESC_NONE : ESC_BACKSLASH;
+      lit.rules = ESCAPES.python;
       lits.push(lit);
     }
     return terminated ? j : cEnd;

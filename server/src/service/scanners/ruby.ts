@@ -1,4 +1,5 @@
 import { SKIP_COMMENT, SKIP_VALUE, type Literal } from './types';
+import { ESCAPES } from '../../../../catalog/src/unescape';
 import { CLikeLiteral, ESC_BACKSLASH, ESC_SINGLE } from './clike';
 
 const MAX_DEPTH = 64;
@@ -30,6 +31,7 @@ export function scanRuby(text: string, base = 0, end = text.length, skips?: numb
     lit.terminated = terminated;
     lit.interpolated = interpolated;
     lit.esc = single ? ESC_SINGLE : ESC_BACKSLASH;
+    lit.rules = ESCAPES.ruby;
     lits.push(lit);
   }
 

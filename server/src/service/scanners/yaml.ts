@@ -1,5 +1,5 @@
 import type { BodyToken, ErrorObject, Literal } from './types';
-import { unescapeBackslashes } from './unescape';
+import { ESCAPES, unescape } from '../../../../catalog/src/unescape';
 
 interface Mapping {
   indent: number;
@@ -98,7 +98,7 @@ function readScalar(text: string, s: number, eol: number): { lit: Literal; numbe
     }
     const terminated = j < eol;
     const raw = text.slice(i + 1, Math.min(j, eol));
-    const value = c === 34 ? unescapeBackslashes(raw) : raw.split("''").join("'");
+    const value = c === 34 ? unescape(raw, ESCAPES.yaml) : raw.split("''").join("'");
     return { lit: { start: i, end: terminated ? j + 1 : eol, cStart: i + 1, cEnd: Math.min(j, eol), value, terminated, interpolated: false } };
   }
   if (c === 124 || c === 62 || c === 123 || c === 91 || c === 38 || c === 42 || c === 33) return undefined; // | > { [ & * !

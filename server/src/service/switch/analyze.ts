@@ -4,6 +4,7 @@
  */
 import type { Catalog } from '../../../../catalog/src/catalog';
 import type { ErrorEntry, Group } from '../../../../catalog/src/types';
+import { CODE_MEMBERS, CONVERSIONS, OTHER_MEMBERS } from '../members';
 import type { SwitchStatement } from './find';
 import type { Token } from './tokens';
 
@@ -21,13 +22,6 @@ export interface SwitchAnalysis {
   /** How many codes the groups hold in all. */
   total: number;
 }
-
-const CODE_MEMBERS = new Set(['code', 'Code', 'error_code', 'errorCode', 'ErrorCode', 'getCode', 'getErrorCode', 'GetCode', 'err_code', 'errCode']);
-const OTHER_MEMBERS = new Set(['type', 'Type', 'getType', 'error_type', 'errorType', 'ErrorType', 'status', 'Status', 'getStatus',
-  'statusCode', 'StatusCode', 'status_code', 'http_status', 'httpStatus', 'getStatusCode', 'method', 'name', 'kind', 'event_type', 'eventType']);
-/** Conversions that keep the value: `code.as_str()`, `code.toString()`, `code!!`. */
-const PASS_THROUGH = new Set(['as_str', 'as_ref', 'as_deref', 'to_string', 'toString', 'ToString', 'to_s', 'value', 'rawValue',
-  'unwrap', 'unwrap_or_default', 'unwrap_or', 'orEmpty', 'lower', 'upper', 'toLowerCase', 'strip', 'trim', 'String', 'string']);
 
 /** The last member name of a subject expression, after value-preserving conversions. */
 export function subjectMember(subject: readonly Token[]): string | undefined {
@@ -48,7 +42,7 @@ export function subjectMember(subject: readonly Token[]): string | undefined {
 
 function lastMeaningful(idents: string[]): string | undefined {
   for (let k = idents.length - 1; k >= 0; k--) {
-    if (!PASS_THROUGH.has(idents[k]!)) return idents[k];
+    if (!CONVERSIONS.has(idents[k]!)) return idents[k];
   }
   return undefined;
 }
