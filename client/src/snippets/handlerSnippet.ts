@@ -5,6 +5,7 @@
  * (as plain text). Pure: no vscode import.
  */
 
+import { branchEnd, caseLabel, defaultLabelForm, lineComment, quoteCode, type CaseLanguage } from '../../../catalog/src/caseSyntax';
 import { commentSafe } from '../../../catalog/src/commentSafe';
 
 export interface HandlerCase {
@@ -44,8 +45,6 @@ export function commentText(text: string): string {
   return t;
 }
 
-const dq = (s: string): string => JSON.stringify(s);
-const sq = (s: string): string => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
 /** The subject each language's SDK exposes the code on (see the reference facts). */
 const SUBJECT: Record<SnippetLanguage, string> = {
@@ -62,121 +61,53 @@ const SUBJECT: Record<SnippetLanguage, string> = {
   swift: 'error.code',
 };
 
+/** The case syntax a skeleton language is written with. */
+function caseLanguage(lang: SnippetLanguage): CaseLanguage {
+  return lang === 'typescript' || lang === 'javascript' ? 'js' : lang;
+}
+
+/** The statement's head, and its default branch with what it does (rethrow). */
+const FRAME: Record<CaseLanguage, { open: (subj: Piece) => Piece[]; fallback: string[]; close?: string; flat?: boolean }> = {
+  js: { open: (s) => ['switch (', s, ') {'], fallback: ['default:', 'throw err;'], close: '}' },
+  python: { open: (s) => ['match ', s, ':'], fallback: ['case _:', 'raise'] },
+  go: { open: (s) => ['switch ', s, ' {'], fallback: ['default:', 'return err'], close: '}', flat: true },
+  java: { open: (s) => ['switch (', s, ') {'], fallback: ['default -> throw e;'], close: '}' },
+  kotlin: { open: (s) => ['when (', s, ') {'], fallback: ['else -> throw e'], close: '}' },
+  csharp: { open: (s) => ['switch (', s, ')\n{'], fallback: ['default:', 'throw;'], close: '}' },
+  php: { open: (s) => ['switch (', s, ') {'], fallback: ['default:', 'throw $e;'], close: '}' },
+  ruby: { open: (s) => ['case ', s], fallback: ['else', 'raise'], close: 'end', flat: true },
+  rust: { open: (s) => ['match ', s, ' {'], fallback: ['_ => return Err(err),'], close: '}' },
+  swift: { open: (s) => ['switch ', s, ' {'], fallback: ['default:', 'throw error'], close: '}', flat: true },
+};
+
 function pieces(lang: SnippetLanguage, cases: readonly HandlerCase[], indent: string): Piece[] {
-  const subj: Piece = { placeholder: SUBJECT[lang] };
-  const i1 = indent;
-  const i2 = indent + indent;
+  const f = caseLanguage(lang);
+  const frame = FRAME[f];
+  const q = f === 'js' || f === 'php' ? "'" : '"';
+  // Go, Ruby and Swift put their labels at the statement's own indentation
+  const i1 = frame.flat ? '' : indent;
+  const i2 = i1 + indent;
   const out: Piece[] = [];
   const line = (...p: Piece[]) => out.push(...p, '\n');
-  const items = cases.map((c) => ({ code: String(c.code), comment: commentText(c.comment) }));
-  switch (lang) {
-    case 'typescript':
-    case 'javascript':
-      line('switch (', subj, ') {');
-      for (const c of items) {
-        line(i1, `case ${sq(c.code)}:`);
-        line(i2, `// ${c.comment}`);
-        line(i2, 'break;');
-      }
-      line(i1, 'default:');
-      line(i2, 'throw err;');
-      out.push('}');
-      break;
-    case 'python':
-      line('match ', subj, ':');
-      for (const c of items) {
-        line(i1, `case ${dq(c.code)}:`);
-        line(i2, `# ${c.comment}`);
-        line(i2, 'pass');
-      }
-      line(i1, 'case _:');
-      out.push(i2, 'raise');
-      break;
-    case 'go':
-      line('switch ', subj, ' {');
-      for (const c of items) {
-        line(`case ${dq(c.code)}:`);
-        line(i1, `// ${c.comment}`);
-      }
-      line('default:');
-      line(i1, 'return err');
-      out.push('}');
-      break;
-    case 'java':
-      line('switch (', subj, ') {');
-      for (const c of items) {
-        line(i1, `case ${dq(c.code)} -> {`);
-        line(i2, `// ${c.comment}`);
-        line(i1, '}');
-      }
-      line(i1, 'default -> throw e;');
-      out.push('}');
-      break;
-    case 'kotlin':
-      line('when (', subj, ') {');
-      for (const c of items) {
-        line(i1, `${dq(c.code)} -> {`);
-        line(i2, `// ${c.comment}`);
-        line(i1, '}');
-      }
-      line(i1, 'else -> throw e');
-      out.push('}');
-      break;
-    case 'csharp':
-      line('switch (', subj, ')');
-      line('{');
-      for (const c of items) {
-        line(i1, `case ${dq(c.code)}:`);
-        line(i2, `// ${c.comment}`);
-        line(i2, 'break;');
-      }
-      line(i1, 'default:');
-      line(i2, 'throw;');
-      out.push('}');
-      break;
-    case 'php':
-      line('switch (', subj, ') {');
-      for (const c of items) {
-        line(i1, `case ${sq(c.code)}:`);
-        line(i2, `// ${c.comment}`);
-        line(i2, 'break;');
-      }
-      line(i1, 'default:');
-      line(i2, 'throw $e;');
-      out.push('}');
-      break;
-    case 'ruby':
-      line('case ', subj);
-      for (const c of items) {
-        line(`when ${dq(c.code)}`);
-        line(i1, `# ${c.comment}`);
-      }
-      line('else');
-      line(i1, 'raise');
-      out.push('end');
-      break;
-    case 'rust':
-      line('match ', subj, ' {');
-      for (const c of items) {
-        line(i1, `${dq(c.code)} => {`);
-        line(i2, `// ${c.comment}`);
-        line(i1, '}');
-      }
-      line(i1, '_ => return Err(err),');
-      out.push('}');
-      break;
-    case 'swift':
-      line('switch ', subj, ' {');
-      for (const c of items) {
-        line(`case ${dq(c.code)}:`);
-        line(i1, `// ${c.comment}`);
-        line(i1, 'break');
-      }
-      line('default:');
-      line(i1, 'throw error');
-      out.push('}');
-      break;
+  const form = defaultLabelForm(f);
+  // Java's arrow form and Kotlin/Rust arms hold a block; the others fall into their statements
+  const block = f === 'java' || form !== 'case' && form !== 'when';
+  line(...frame.open({ placeholder: SUBJECT[lang] }));
+  for (const c of cases) {
+    const label = caseLabel(f, quoteCode(String(c.code), q), f === 'java' ? 'arrow' : form);
+    line(i1, block ? `${label} {` : label);
+    line(i2, lineComment(f, commentText(c.comment)));
+    if (block) line(i1, '}');
+    else if (branchEnd(f)) line(i2, branchEnd(f));
   }
+  const [head, body] = frame.fallback;
+  if (body === undefined) line(i1, head!);
+  else {
+    line(i1, head!);
+    if (frame.close) line(i2, body);
+    else out.push(i2, body);
+  }
+  if (frame.close) out.push(frame.close);
   return out;
 }
 

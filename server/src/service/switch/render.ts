@@ -2,6 +2,7 @@
  * Writes the missing cases in the statement's own language, indentation and quote style, and
  * picks the one place to insert them (before the default branch, else at the end).
  */
+import { branchEnd, caseLabel, lineComment, quoteCode, trailingComment, type CaseLanguage } from '../../../../catalog/src/caseSyntax';
 import type { Lang } from '../../../../catalog/src/types';
 import type { Clause, SwitchStatement } from './find';
 import type { Family } from '../scanners/types';
@@ -43,23 +44,18 @@ function fileUnit(text: string, family: Family): string {
   return family === 'go' ? '\t' : family === 'ruby' ? '  ' : '    ';
 }
 
-function quoteFor(s: SwitchStatement): string {
+function quoteFor(s: SwitchStatement): '"' | "'" | '`' {
   const doubleOnly = ['java', 'csharp', 'kotlin', 'rust', 'swift'].includes(s.family);
   if (doubleOnly) return '"';
   for (const c of s.clauses) {
     for (const t of c.literals) {
       if (t.kind === 'str' && t.value !== undefined && t.quote) {
         if (t.quote === '`' && s.family !== 'go' && s.family !== 'js') continue;
-        return t.quote;
+        return t.quote as '"' | "'" | '`';
       }
     }
   }
   return s.family === 'php' || s.family === 'js' ? "'" : '"';
-}
-
-function quote(code: string, q: string): string {
-  const body = q === '`' ? code : code.replace(/\\/g, '\\\\').replace(new RegExp(q, 'g'), '\\' + q);
-  return q + body + q;
 }
 
 interface Layout {
@@ -99,10 +95,12 @@ function layout(text: string, s: SwitchStatement): Layout {
 export function renderCases(text: string, s: SwitchStatement, cases: CaseText[], lang: Lang): string[] {
   const { caseIndent: ci, bodyIndent: bi } = layout(text, s);
   const q = quoteFor(s);
+  const f = s.family as CaseLanguage;
+  const dq = (t: string): string => quoteCode(t, '"');
   const lines: string[] = [];
   const todo = TODO[lang];
-  const javaArrow = s.family === 'java' && s.clauses.some((c) => c.arrow);
-  switch (s.family) {
+  const javaArrow = f === 'java' && s.clauses.some((c) => c.arrow);
+  switch (f) {
     case 'js':
     case 'csharp':
     case 'php':
@@ -110,60 +108,41 @@ export function renderCases(text: string, s: SwitchStatement, cases: CaseText[],
       if (s.form === 'arms') {
         // C# switch expression, PHP match.
         for (const c of cases) {
-          const value = s.family === 'php' ? 'null' : `throw new NotImplementedException(${quote('TODO: ' + c.code, '"')})`;
-          lines.push(`${ci}${quote(c.code, q)} => ${value}, // ${c.comment}`);
+          const value = f === 'php' ? 'null' : `throw new NotImplementedException(${dq('TODO: ' + c.code)})`;
+          lines.push(`${ci}${caseLabel(f, quoteCode(c.code, q), 'arm')} ${value},${trailingComment(f, c.comment)}`);
         }
         break;
       }
       if (javaArrow) {
         for (const c of cases) {
-          const body = s.valueNeeded ? `throw new UnsupportedOperationException(${quote('TODO: ' + c.code, '"')});` : '{ }';
-          lines.push(`${ci}case ${quote(c.code, q)} -> ${body} // ${c.comment}`);
+          const body = s.valueNeeded ? `throw new UnsupportedOperationException(${dq('TODO: ' + c.code)});` : '{ }';
+          lines.push(`${ci}${caseLabel(f, quoteCode(c.code, q), 'arrow')} ${body}${trailingComment(f, c.comment)}`);
         }
         break;
       }
-      for (const c of cases) lines.push(`${ci}case ${quote(c.code, q)}: // ${c.comment}`);
-      lines.push(`${bi}// ${todo}`);
-      lines.push(
-        s.family === 'java' && s.valueNeeded
-          ? `${bi}throw new UnsupportedOperationException(${quote(todo, '"')});`
-          : `${bi}break;`,
-      );
+      for (const c of cases) lines.push(`${ci}${caseLabel(f, quoteCode(c.code, q))}${trailingComment(f, c.comment)}`);
+      lines.push(`${bi}${lineComment(f, todo)}`);
+      lines.push(f === 'java' && s.valueNeeded ? `${bi}throw new UnsupportedOperationException(${dq(todo)});` : `${bi}${branchEnd(f)}`);
       break;
     case 'go':
+    case 'ruby':
       for (const c of cases) {
-        lines.push(`${ci}case ${quote(c.code, q)}:`);
-        lines.push(`${bi}// ${c.comment}`);
+        lines.push(`${ci}${caseLabel(f, quoteCode(c.code, q), s.rubyIn ? 'in' : undefined)}`);
+        lines.push(`${bi}${lineComment(f, c.comment)}`);
       }
       break;
     case 'swift':
-      for (const c of cases) {
-        lines.push(`${ci}case ${quote(c.code, q)}: // ${c.comment}`);
-        lines.push(s.valueNeeded ? `${bi}fatalError(${quote('TODO: ' + c.code, '"')})` : `${bi}break`);
-      }
-      break;
     case 'python':
       for (const c of cases) {
-        lines.push(`${ci}case ${quote(c.code, q)}:  # ${c.comment}`);
-        lines.push(`${bi}pass`);
-      }
-      break;
-    case 'ruby':
-      for (const c of cases) {
-        lines.push(`${ci}${s.rubyIn ? 'in' : 'when'} ${quote(c.code, q)}`);
-        lines.push(`${bi}# ${c.comment}`);
+        lines.push(`${ci}${caseLabel(f, quoteCode(c.code, q))}${trailingComment(f, c.comment)}`);
+        lines.push(f === 'swift' && s.valueNeeded ? `${bi}fatalError(${dq('TODO: ' + c.code)})` : `${bi}${branchEnd(f)}`);
       }
       break;
     case 'kotlin':
-      for (const c of cases) {
-        const body = s.valueNeeded ? `TODO(${quote(c.code, '"')})` : '{ }';
-        lines.push(`${ci}${quote(c.code, q)} -> ${body} // ${c.comment}`);
-      }
-      break;
     case 'rust':
       for (const c of cases) {
-        const body = s.valueNeeded ? `todo!(${quote(c.code, '"')}),` : '{}';
-        lines.push(`${ci}${quote(c.code, q)} => ${body} // ${c.comment}`);
+        const body = !s.valueNeeded ? (f === 'kotlin' ? '{ }' : '{}') : f === 'kotlin' ? `TODO(${dq(c.code)})` : `todo!(${dq(c.code)}),`;
+        lines.push(`${ci}${caseLabel(f, quoteCode(c.code, q))} ${body}${trailingComment(f, c.comment)}`);
       }
       break;
   }
