@@ -1,11 +1,11 @@
 /**
- * Loads the language service in process, through the same facade the server uses. Loaded
- * dynamically so the benchmark still measures the protocol side while the service is unfinished.
+ * Loads the language service in process, through the same facade the server uses. Loaded from a
+ * repository root, so bench/compare.ts can load another checkout's service beside this one.
  */
 import { join } from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
-/** The part of the service contract (briefs/service-contract.md) the benchmark calls. */
+/** The part of the service facade (server/src/service/index.ts) the benchmark calls. */
 export interface BenchService {
   doValidation(document: TextDocument): unknown[];
   doHover(document: TextDocument, position: { line: number; character: number }): unknown;

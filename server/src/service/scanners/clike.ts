@@ -98,10 +98,11 @@ export class CLikeLiteral implements Literal {
   }
 }
 
-function isIdentStart(c: number): boolean {
+/** Name characters of the C-like languages (`$` included; anything past ASCII counts). */
+export function isIdentStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c > 127;
 }
-function isIdentPart(c: number): boolean {
+export function isIdentPart(c: number): boolean {
   return isIdentStart(c) || (c >= 48 && c <= 57);
 }
 

@@ -395,12 +395,15 @@ function cSwitchBody(
     }
     j = skip(tokens, match, j);
   }
+  return braced(tokens, 'c-switch', family, kw, subject, start, open, close, clauses, valueNeeded);
+}
+
+/** A statement whose body is the brace pair `open`…`close`. */
+function braced(
+  tokens: Token[], form: Form, family: Family, kw: Token, subject: Token[], start: number, open: number, close: number, clauses: Clause[], valueNeeded: boolean,
+): SwitchStatement {
   return {
-    family,
-    form: 'c-switch',
-    keyword: kw,
-    subject,
-    start,
+    family, form, keyword: kw, subject, start,
     end: tokens[close]!.end,
     open: tokens[open]!,
     close: tokens[close]!,
@@ -476,19 +479,8 @@ function armsBody(
     }
     j = b;
   }
-  return {
-    family,
-    form: 'arms',
-    keyword: kw,
-    subject,
-    start,
-    end: tokens[close]!.end,
-    open: tokens[open]!,
-    close: tokens[close]!,
-    lastBodyToken: tokens[close - 1]!,
-    clauses,
-    valueNeeded: family === 'csharp' || family === 'php' ? true : valueNeeded,
-  };
+  // a C# switch expression and a PHP match are always values
+  return braced(tokens, 'arms', family, kw, subject, start, open, close, clauses, family === 'csharp' || family === 'php' || valueNeeded);
 }
 
 function lineOfEnd(t: Token): number {

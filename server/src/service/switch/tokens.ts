@@ -7,6 +7,7 @@
 import type { Family, Literal } from '../scanners/types';
 import { SKIP_COMMENT, SKIP_NAME } from '../scanners/types';
 import { lineOfOffset } from '../lines';
+import { isIdentPart, isIdentStart } from '../scanners/clike';
 
 export type TokenKind = 'ident' | 'str' | 'num' | 'punct';
 
@@ -54,12 +55,6 @@ function punctLength(c: number, c2: number, c3: number): number {
   return 1;
 }
 
-function isIdentStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 36 || c > 127;
-}
-function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || (c >= 48 && c <= 57);
-}
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
