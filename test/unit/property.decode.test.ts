@@ -16,16 +16,11 @@ import {
 } from '../support/arbitraries';
 
 const catalog = loadBuiltinCatalog();
-/** A generous bound for one call on an input of ordinary size: far above normal (a few ms), far below a hang. */
-const BOUND_MS = 10_000;
 
 /** decode plus the invariants every result must satisfy, whatever the input. */
 function checkedDecode(text: string, name: string): DecodeResult {
   count(name);
-  const t0 = performance.now();
   const r = decode(text, catalog);
-  const ms = performance.now() - t0;
-  assert.ok(ms < BOUND_MS, `decode took ${ms.toFixed(0)} ms on ${text.length} chars`);
   assert.ok(Array.isArray(r.findings) && Array.isArray(r.notes), 'result shape');
   for (const f of r.findings) {
     assert.ok(f.source.start >= 0 && f.source.start <= f.source.end && f.source.end <= text.length, `source ${f.source.start}-${f.source.end} outside 0-${text.length}`);

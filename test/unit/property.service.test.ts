@@ -24,7 +24,6 @@ import {
 import { hasGrammar, syntaxProblems } from '../support/treeSitter';
 
 const catalog = loadBuiltinCatalog();
-const BOUND_MS = 10_000; // generous: normal calls take a few ms; this catches hangs and blow-ups
 const FIX_ALL = 'source.fixAll.uqpayErrors';
 
 /** Every diagnostic on, the switch one included, so every code path runs. */
@@ -36,14 +35,6 @@ const settingsArb = fc.constantFrom<ServiceSettings>(DEFAULT_SETTINGS, ALL_ON, {
 
 let uriSeq = 0;
 const newUri = (lang: string) => `file:///ws/doc${++uriSeq}.${lang}`;
-
-function timed<T>(what: string, f: () => T): T {
-  const t0 = performance.now();
-  const r = f();
-  const ms = performance.now() - t0;
-  assert.ok(ms < BOUND_MS, `${what} took ${ms.toFixed(0)} ms`);
-  return r;
-}
 
 /** Line lengths without their line break, as TextDocument splits lines (\r\n, \r, \n). */
 function lineLengths(doc: TextDocument): number[] {
@@ -119,7 +110,7 @@ async function exercise(text: string, languageId: string, opts: Exercise, name: 
   const lens = lineLengths(doc);
   const s = opts.settings;
 
-  const diags = timed('doValidation', () => service.doValidation(doc, s));
+  const diags = service.doValidation(doc, s);
   for (const d of diags) {
     assertRange(d.range, lens, `diagnostic ${String(d.code)}`);
     assert.equal(d.source, 'uqpay-errors');
@@ -132,9 +123,9 @@ async function exercise(text: string, languageId: string, opts: Exercise, name: 
   const positions: Position[] = (opts.positions ?? []).map((o) => doc.positionAt(o % (text.length + 1)));
   positions.push({ line: 0, character: 0 }, { line: doc.lineCount + 5, character: 3 }, { line: 0, character: 1e6 }, { line: -1, character: -1 });
   for (const p of positions) {
-    const hover = timed('doHover', () => service.doHover(doc, p, s));
+    const hover = service.doHover(doc, p, s);
     if (hover?.range) assertRange(hover.range, lens, 'hover');
-    const list = timed('doComplete', () => service.doComplete(doc, p, s));
+    const list = service.doComplete(doc, p, s);
     for (const item of list?.items ?? []) {
       const te = item.textEdit;
       if (!te) continue;
@@ -156,9 +147,7 @@ async function exercise(text: string, languageId: string, opts: Exercise, name: 
   for (const p of positions.slice(0, 3)) requests.push({ range: { start: p, end: p }, context: { diagnostics: [] } });
   const parsedBefore = opts.deep ? await parses(text, languageId) : undefined;
   for (const req of requests) {
-    const t0 = performance.now();
     const actions = await service.doCodeActions(doc, req.range, req.context, s);
-    assert.ok(performance.now() - t0 < BOUND_MS, 'doCodeActions took too long');
     for (const a of actions) {
       const edits = editsOf(a, uri);
       for (const e of edits) assertRange(e.range, lens, `action "${a.title}" edit`);
