@@ -1,115 +1,66 @@
 import { strict as assert } from 'node:assert';
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { CodeAction, CompletionItem, CompletionList, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, CompletionList, Hover, MarkupContent } from 'vscode-languageserver-types';
+import { initialize, startServer, type TestServer } from '../support/lspClient';
 
-interface PublishDiagnosticsParams { uri: string; version?: number; diagnostics: Diagnostic[] }
-
-// The real server bundle over stdio, spoken to with JSON-RPC as an editor would.
-const ROOT = resolve(__dirname, '../..');
-
-interface Waiter { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }
+// The real server bundle over stdio, spoken to with JSON-RPC as an editor would (test/support/lspClient.ts).
 
 describe('language server over stdio (dist/server.js)', function () {
   this.timeout(30000);
-  let proc: ChildProcessWithoutNullStreams;
-  let conn: MessageConnection;
+  let server: TestServer;
   let workspace: string;
   let config: Record<string, unknown> = {};
   const configRequests: unknown[] = [];
-  const messages: string[] = [];
-  const published: PublishDiagnosticsParams[] = [];
-  let waiters: Waiter[] = [];
-  let stderr = '';
 
-  /** The next publishDiagnostics for `uri` that satisfies `pred` (already received ones count). */
-  function diagnostics(uri: string, pred: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
-    for (let i = published.length - 1; i >= 0; i--) {
-      if (published[i].uri === uri) {
-        if (pred(published[i])) return Promise.resolve(published[i]);
-        break;
-      }
-    }
-    return new Promise((res) => waiters.push({ uri, pred, resolve: res }));
-  }
-
-  before(async () => {
-    const build = spawnSync('node', ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
-    assert.equal(build.status, 0, build.stderr);
+  before(() => {
     workspace = mkdtempSync(join(tmpdir(), 'uqpay-lsp-'));
-    proc = spawn('node', [join(ROOT, 'dist/server.js'), '--stdio'], { cwd: workspace });
-    proc.stderr.on('data', (d) => (stderr += String(d)));
-    conn = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
-    conn.onRequest('workspace/configuration', (params: unknown) => {
-      configRequests.push(params);
-      return (params as { items: unknown[] }).items.map(() => config);
-    });
-    conn.onRequest('client/registerCapability', () => null);
-    conn.onRequest('client/unregisterCapability', () => null);
-    conn.onNotification('window/showMessage', (p: { message: string }) => {
-      messages.push(p.message);
-    });
-    conn.onNotification('window/logMessage', () => undefined);
-    conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-      published.push(p);
-      const ready = waiters.filter((w) => w.uri === p.uri && w.pred(p));
-      waiters = waiters.filter((w) => !ready.includes(w));
-      for (const w of ready) w.resolve(p);
-    });
-    conn.listen();
+    server = startServer({ cwd: workspace });
+    server.configuration = (item) => {
+      configRequests.push(item);
+      return config;
+    };
   });
 
   after(() => {
-    if (stderr) console.error(stderr.slice(0, 4000));
-    conn?.dispose();
-    if (proc && proc.exitCode === null) proc.kill();
+    server?.kill();
     rmSync(workspace, { recursive: true, force: true });
   });
+
+  const diagnostics: TestServer['diagnostics'] = (uri, pred, waitMs) => server.diagnostics(uri, pred, waitMs);
 
   const uri = 'file:///work/app/refunds.ts';
   const text = `import { UQPayError } from '@uqpay/sdk';\nif (err.code === 'refund_amount_exceded') {}\n`;
 
   it('initializes with incremental sync, hover, completion triggers and code action kinds', async () => {
-    const result = await conn.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: pathToFileURL(workspace).toString(),
-      workspaceFolders: [{ uri: pathToFileURL(workspace).toString(), name: 'ws' }],
-      locale: 'en',
-      capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
-        textDocument: { publishDiagnostics: { versionSupport: true } },
-      },
-    }) as { capabilities: Record<string, any> };
+    const result = await initialize(server, { root: workspace }) as { capabilities: Record<string, any> };
     const caps = result.capabilities;
     assert.equal(caps.textDocumentSync.change, 2);
     assert.equal(caps.hoverProvider, true);
     assert.deepEqual(caps.completionProvider.triggerCharacters, ['"', "'", '`']);
     assert.deepEqual(caps.codeActionProvider.codeActionKinds, ['quickfix', 'source.fixAll.uqpayErrors']);
-    await conn.sendNotification('initialized', {});
   });
 
   it('publishes diagnostics on didOpen, pulling the settings with workspace/configuration', async () => {
-    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text } });
+    await server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text } });
     const p = await diagnostics(uri, (d) => d.version === 1);
     assert.deepEqual(p.diagnostics.map((d) => [d.code, d.source, d.range.start.line]), [['unknown-error-code', 'uqpay-errors', 1]]);
     assert.ok(String(p.diagnostics[0].message).includes("did you mean 'refund_amount_exceeded'?"));
-    assert.ok(configRequests.some((r) => JSON.stringify(r).includes('"section":"uqpayErrors"')));
+    assert.ok(configRequests.some((r) => (r as { section?: string }).section === 'uqpayErrors'));
   });
 
   it('follows incremental didChange edits', async () => {
     // line 1: if (err.code === 'refund_amount_exceded') {}  — insert the missing "e"
     const col = "if (err.code === 'refund_amount_exce".length;
-    await conn.sendNotification('textDocument/didChange', {
+    await server.conn.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 2 },
       contentChanges: [{ range: { start: { line: 1, character: col }, end: { line: 1, character: col } }, text: 'e' }],
     });
     const fixed = await diagnostics(uri, (d) => d.version === 2);
     assert.deepEqual(fixed.diagnostics, []);
-    await conn.sendNotification('textDocument/didChange', {
+    await server.conn.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 3 },
       contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: "if (err.code === 'payment_error') {}\n" }],
     });
@@ -118,21 +69,21 @@ describe('language server over stdio (dist/server.js)', function () {
   });
 
   it('answers hover and completion on the edited text', async () => {
-    const hover = await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 22 } }) as Hover;
+    const hover = await server.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 22 } }) as Hover;
     const md = (hover.contents as MarkupContent).value;
     assert.ok(md.includes('Refund amount exceeded original transaction amount'));
     assert.ok(md.includes('command:uqpayErrors.openCatalog?'));
-    await conn.sendNotification('textDocument/didChange', {
+    await server.conn.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 4 },
       contentChanges: [{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: "if (err.code === '') {}\n" }],
     });
-    const list = await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 18 }, context: { triggerKind: 2, triggerCharacter: "'" } }) as CompletionList;
+    const list = await server.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 18 }, context: { triggerKind: 2, triggerCharacter: "'" } }) as CompletionList;
     const labels = list.items.map((i) => i.label);
     assert.ok(labels.includes('refund_amount_exceeded') && labels.includes('insufficient_balance'));
     // documentation is left out of the list and comes with completionItem/resolve
     const item = list.items.find((i) => i.label === 'insufficient_balance')!;
     assert.equal(item.documentation, undefined);
-    const resolved = await conn.sendRequest('completionItem/resolve', item) as CompletionItem;
+    const resolved = await server.conn.sendRequest('completionItem/resolve', item) as CompletionItem;
     const doc = resolved.documentation as MarkupContent;
     assert.equal(doc.kind, 'markdown');
     assert.ok(doc.value.includes('Merchant’s available balance is insufficient'), doc.value);
@@ -141,7 +92,7 @@ describe('language server over stdio (dist/server.js)', function () {
   it('returns the quick fix for type-used-as-code through codeAction', async () => {
     const p = await diagnostics(uri, (d) => d.version === 4);
     const d = p.diagnostics.find((x) => x.code === 'type-used-as-code')!;
-    const actions = await conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
+    const actions = await server.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } }) as CodeAction[];
     const fix = actions.find((a) => a.isPreferred)!;
     assert.equal(fix.kind, 'quickfix');
     assert.deepEqual(fix.edit!.changes![uri].map((e) => e.newText), ['type']);
@@ -149,25 +100,25 @@ describe('language server over stdio (dist/server.js)', function () {
 
   it('re-validates with new severities and language after didChangeConfiguration', async () => {
     config = { severity: { 'type-used-as-code': 'error' }, docsLanguage: 'zh-CN' };
-    await conn.sendNotification('workspace/didChangeConfiguration', { settings: { uqpayErrors: config } });
+    await server.conn.sendNotification('workspace/didChangeConfiguration', { settings: { uqpayErrors: config } });
     const p = await diagnostics(uri, (d) => d.diagnostics.some((x) => x.severity === 1));
     assert.deepEqual(p.diagnostics.map((d) => [d.code, d.severity]), [['type-used-as-code', 1]]);
-    const hover = await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 22 } }) as Hover;
+    const hover = await server.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 22 } }) as Hover;
     assert.ok((hover.contents as MarkupContent).value.includes('处理建议'));
     config = { severity: { 'type-used-as-code': 'off' } };
-    await conn.sendNotification('workspace/didChangeConfiguration', { settings: { uqpayErrors: config } });
+    await server.conn.sendNotification('workspace/didChangeConfiguration', { settings: { uqpayErrors: config } });
     await diagnostics(uri, (d) => d.diagnostics.length === 0);
   });
 
   it('reports a broken extra catalog as a message and as diagnostics on the file, and keeps the built-in catalog', async () => {
     writeFileSync(join(workspace, 'broken.json'), '{ "name": "x", ');
     config = { extraCatalogs: ['broken.json'] };
-    await conn.sendNotification('workspace/didChangeConfiguration', { settings: { uqpayErrors: config } });
+    await server.conn.sendNotification('workspace/didChangeConfiguration', { settings: { uqpayErrors: config } });
     const brokenUri = pathToFileURL(join(workspace, 'broken.json')).toString();
     const p = await diagnostics(brokenUri);
     assert.ok(p.diagnostics.length >= 1);
-    assert.ok(messages.some((m) => m.includes('broken.json')));
-    const hover = await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 22 } }) as Hover;
+    assert.ok(server.messages.some((m) => m.includes('broken.json')));
+    const hover = await server.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 22 } }) as Hover;
     assert.ok((hover.contents as MarkupContent).value.includes('refund_amount_exceeded'));
   });
 
@@ -184,25 +135,24 @@ describe('language server over stdio (dist/server.js)', function () {
     writeFileSync(join(workspace, 'extra.json'), JSON.stringify(extra));
     config = { extraCatalogs: ['extra.json'] };
     const other = 'file:///work/app/custom.ts';
-    await conn.sendNotification('workspace/didChangeConfiguration', { settings: { uqpayErrors: config } });
+    await server.conn.sendNotification('workspace/didChangeConfiguration', { settings: { uqpayErrors: config } });
     const cleared = pathToFileURL(join(workspace, 'broken.json')).toString();
     await diagnostics(cleared, (d) => d.diagnostics.length === 0);
-    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: other, languageId: 'typescript', version: 1, text: `// uqpay\nif (err.code === 'team_custom_code' || err.code === 'team_custom_cod') {}\n` } });
+    await server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: other, languageId: 'typescript', version: 1, text: `// uqpay\nif (err.code === 'team_custom_code' || err.code === 'team_custom_cod') {}\n` } });
     const p = await diagnostics(other, (d) => d.version === 1);
     assert.deepEqual(p.diagnostics.map((d) => String(d.message).includes("did you mean 'team_custom_code'?")), [true]);
-    const hover = await conn.sendRequest('textDocument/hover', { textDocument: { uri: other }, position: { line: 1, character: 20 } }) as Hover;
+    const hover = await server.conn.sendRequest('textDocument/hover', { textDocument: { uri: other }, position: { line: 1, character: 20 } }) as Hover;
     assert.ok((hover.contents as MarkupContent).value.includes('Team custom failure'));
   });
 
   it('clears diagnostics when a document closes', async () => {
-    await conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await server.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
     await diagnostics(uri, (d) => d.diagnostics.length === 0 && d.version === undefined);
   });
 
   it('shuts down and exits cleanly', async () => {
-    const exited = new Promise<number | null>((res) => proc.on('exit', (code) => res(code)));
-    await conn.sendRequest('shutdown');
-    await conn.sendNotification('exit');
-    assert.equal(await exited, 0, stderr);
+    await server.conn.sendRequest('shutdown');
+    await server.conn.sendNotification('exit');
+    assert.equal((await server.exited).code, 0, server.stderr());
   });
 });
