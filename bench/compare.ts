@@ -16,8 +16,8 @@ import { summarize } from './stats';
 const REPO = join(__dirname, '..');
 const SEED = 20261125;
 const WARMUP = 15;
-const SAMPLES = 40;
-const EDITS = 40;
+const SAMPLES = 60;
+const EDITS = 60;
 
 function time(fn: () => void): number {
   const t0 = performance.now();
@@ -34,6 +34,12 @@ async function service(root: string): Promise<BenchService> {
   return factory.create();
 }
 
+/** Which service goes first changes every round: the second of a pair pays for the first's garbage. */
+function order(n: number, round: number): number[] {
+  const ks = Array.from({ length: n }, (_, k) => k);
+  return round % 2 === 0 ? ks : ks.reverse();
+}
+
 /** Fresh-document validation for each service, alternating, after warm-up. */
 function validation(services: BenchService[], language: SourceLanguage, text: string): number[][] {
   const out = services.map(() => [] as number[]);
@@ -42,11 +48,12 @@ function validation(services: BenchService[], language: SourceLanguage, text: st
   for (let w = 0; w < WARMUP; w++) for (const s of services) { const d = doc(); s.doValidation(d); s.forget?.(d.uri); }
   const floor: number[] = [];
   for (let i = 0; i < SAMPLES; i++) {
-    services.forEach((s, k) => {
+    for (const k of order(services.length, i)) {
+      const s = services[k]!;
       const d = doc();
       out[k]!.push(time(() => s.doValidation(d)));
       s.forget?.(d.uri);
-    });
+    }
     floor.push(time(() => regexFloor(text)));
   }
   return [floor, ...out];
@@ -67,14 +74,16 @@ function edits(services: BenchService[], text: string): number[][] {
   });
   const out = services.map(() => [] as number[]);
   for (let i = 0; i < WARMUP + EDITS; i++) {
-    services.forEach((s, k) => {
+    // an insert and its removal, then the same pair with the other service first
+    for (const k of order(services.length, i >> 1)) {
+      const s = services[k]!;
       const change = i % 2 === 0 ? insert : remove;
       const t = time(() => {
         docs[k] = TextDocument.update(docs[k]!, [change], docs[k]!.version + 1);
         s.doValidation(docs[k]!);
       });
       if (i >= WARMUP) out[k]!.push(t);
-    });
+    }
   }
   return out;
 }
