@@ -24,7 +24,7 @@ export interface HttpScan {
 
 const STATUS = /^\s*(?:[<>]\s*)?HTTP\/\d(?:\.\d)?\s+(\d{3})\b/;
 const HEADER = /^\s*(?:[<>]\s*)?([A-Za-z][A-Za-z0-9_-]{0,63})\s*:\s*(.*?)\s*$/;
-export const WANTED_HEADERS = new Set(['x-request-id', 'request-id', 'request_id', 'x-idempotency-key', 'idempotency-key', 'content-type']);
+export const WANTED_HEADERS = new Set(['x-request-id', 'request-id', 'request_id', 'x-idempotency-key', 'idempotency-key', 'content-type', 'retry-after']);
 const MAX_LINE = 8192;
 /** First letters (lower case) of the wanted header names. */
 const HEADER_FIRST = new Set([...WANTED_HEADERS].map((h) => h.charCodeAt(0)));

@@ -102,21 +102,55 @@ export interface CatalogProblem {
 // ---------------------------------------------------------------------------------------------
 // decode
 
-export type ProblemCode =
-  | 'http-status-mismatch'
-  | 'code-type-mismatch'
-  | 'unknown-code'
-  | 'message-mismatch'
-  | 'envelope-b-pending'
-  | 'not-global-acquiring';
+export type SdkName = 'Node' | 'Python' | 'Go' | 'Java' | 'CLI' | 'Android' | 'Flutter' | 'React Native';
 
-export interface DecodeProblem {
-  code: ProblemCode;
-  /** English, one sentence. */
+/** A value in a response that an SDK made up rather than the gateway sent (see sdkSynth.ts). */
+export interface SdkMade {
+  field: 'type' | 'code' | 'message';
+  value: string;
+  sdks: SdkName[];
+  /** The HTTP status it was made from, when the response gives it. */
+  httpStatus: number | null;
+  /** The value stands for the gateway's own (the legacy numeric code written as a string), rather than replacing it. */
+  stringified?: true;
+  explanation: Localized;
+}
+
+/** What a finding's meaning and retry verdict rest on. */
+export type Basis = 'code' | 'message' | 'type' | 'status' | 'none';
+
+/** The error type a response is read as when its code does not settle it. */
+export interface ReadAs {
+  type: string;
+  /** Every status the catalog gives the type. */
+  httpStatus: number[];
+  description: Localized;
+}
+
+/** A problem of one error response, with the facts each caller phrases it from (bodyRules.ts). */
+export type BodyProblem =
+  | { code: 'unknown-code'; value: string; suggestions: string[]; byType: string | null }
+  | { code: 'type-used-as-code'; value: string }
+  | { code: 'not-global-acquiring'; type: string }
+  | { code: 'code-type-mismatch'; value: string; type: string; listed: string[] }
+  | { code: 'http-status-mismatch'; status: number; expected: number; value: string; type: string | null }
+  | { code: 'message-mismatch'; message: string; documented: string | null }
+  | { code: 'envelope-b-pending' }
+  | { code: 'envelope-b-not-pending'; value: number }
+  /** A 4xx/5xx with a legacy body whose code says success or pending; `readAs` is the code it was read as. */
+  | { code: 'status-body-disagree'; status: number; value: number; trusted: 'status' | 'message'; readAs: string | null }
+  | { code: 'no-error-code'; status: number | null; retry: Retry }
+  | { code: 'sdk-made'; made: SdkMade };
+
+export type ProblemCode = BodyProblem['code'];
+
+/** A problem with its English sentence (`message`); the other fields are the facts it states. */
+export type DecodeProblem = BodyProblem & {
+  /** English, one or two sentences. */
   message: string;
   /** Nearest catalog codes, for `unknown-code`. */
   suggestions?: string[];
-}
+};
 
 /** One error response found in pasted text. All strings are already redacted. */
 export interface Finding {
@@ -136,6 +170,14 @@ export interface Finding {
   requestId: string | null;
   idempotencyKey: string | null;
   problems: DecodeProblem[];
+  /** What the meaning and retry verdict rest on: the code, a message that names a code, the type, the HTTP status, or nothing. */
+  basis: Basis;
+  /** The type the response is read as when its code does not settle it: the body's type, or one the status stands for. */
+  readAs: ReadAs | null;
+  /** Values in the response an SDK made up (a type from the status, a code such as `authentication_error`). */
+  sdkMade: SdkMade[];
+  /** The response's Retry-After header, as written. */
+  retryAfter: string | null;
   /** Where in the input the response was found (offsets into the original text). */
   source: { kind: SourceKind; start: number; end: number };
 }

@@ -74,10 +74,11 @@ describe('decode: JSON bodies', () => {
     });
   });
 
-  it('treats the string "200" the SDKs make of the legacy code as envelope B', () => {
+  it('treats the string "200" the SDKs make of the legacy code as envelope B, and says an SDK made it', () => {
+    // The gateway sends the legacy code as a number; Node, Python, Go, Java and the CLI stringify it (SDK facts §2).
     check(only('{"code":"200","message":"Request is processing, please try again later."}'), {
       envelope: 'B', code: 200, type: null, message: 'Request is processing, please try again later.',
-      httpStatus: null, expectedHttpStatus: null, problems: ['envelope-b-pending'], matches: ['general/200'],
+      httpStatus: null, expectedHttpStatus: null, problems: ['envelope-b-pending', 'sdk-made'], matches: ['general/200'],
     });
   });
 
@@ -95,10 +96,11 @@ describe('decode: JSON bodies', () => {
     });
   });
 
-  it('reads {"error": "..."} behind a 401 as a message without a code', () => {
+  it('reads {"error": "..."} behind a 401 as a message without a code, and reads it by the message', () => {
+    // "invalid auth token format" is one of the seed's messages for unauthorized_error.
     check(only('HTTP/1.1 401 Unauthorized\ncontent-type: application/json\n\n{"error":"invalid auth token format"}'), {
       envelope: null, code: null, type: null, message: 'invalid auth token format',
-      httpStatus: 401, expectedHttpStatus: null, problems: [], known: false,
+      httpStatus: 401, expectedHttpStatus: 401, problems: [], known: true, matches: ['general/unauthorized_error'], retry: 'after_token_refresh',
     });
   });
 
@@ -171,14 +173,14 @@ describe('decode: HTTP responses and curl output', () => {
   it('reads an HTML body behind a 502 status line', () => {
     check(only('HTTP/1.1 502 Bad Gateway\nContent-Type: text/html\n\n<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>'), {
       envelope: null, code: null, type: null, message: '502 Bad Gateway',
-      httpStatus: 502, expectedHttpStatus: null, problems: [], kind: 'html', known: false,
+      httpStatus: 502, expectedHttpStatus: null, problems: ['no-error-code'], kind: 'html', known: false, retry: 'after_status_check',
     });
   });
 
   it('reads a plain-text body behind a 503 status line', () => {
     check(only('HTTP/1.1 503 Service Unavailable\nContent-Type: text/plain\n\nupstream connect error\n'), {
       envelope: null, code: null, type: null, message: 'upstream connect error',
-      httpStatus: 503, expectedHttpStatus: null, problems: [], kind: 'plain',
+      httpStatus: 503, expectedHttpStatus: null, problems: ['no-error-code'], kind: 'plain', retry: 'after_status_check',
     });
   });
 
