@@ -1,4 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import { checkBody } from '../../../catalog/src/bodyRules';
 import type { Catalog } from '../../../catalog/src/catalog';
 import type { Lang } from '../../../catalog/src/types';
 import { contextOf, type Analysis } from './analysis';
@@ -41,12 +42,24 @@ const MSG = {
   mismatch: (code: string, type: string, types: readonly string[], lang: Lang) => lang === 'zh-CN'
     ? `错误码 '${code}' 不会与 type '${type}' 一起返回;目录中它的 type 为 ${quoteList(types, lang)}`
     : `Code '${code}' does not come with type '${type}'; the catalog lists ${quoteList(types, lang)}`,
-  status: (status: number, type: string, code: string, expected: number, lang: Lang) => lang === 'zh-CN'
-    ? `HTTP ${status} 与响应体不符:type '${type}'(code '${code}')应返回 HTTP ${expected}`
-    : `HTTP ${status} does not match the body: type '${type}' with code '${code}' comes back as HTTP ${expected}`,
+  status: (status: number, type: string | null, code: string, expected: number, lang: Lang) => lang === 'zh-CN'
+    ? `HTTP ${status} 与响应体不符:${type !== null ? `type '${type}'(code '${code}')` : `code '${code}'`}应返回 HTTP ${expected}`
+    : `HTTP ${status} does not match the body: ${type !== null ? `type '${type}' with code '${code}'` : `code '${code}'`} comes back as HTTP ${expected}`,
   envelopeB: (lang: Lang) => lang === 'zh-CN'
     ? '信封 B(数字 code 200):原请求仍在处理中。稍后用同一个 x-idempotency-key 重发即可拿到最终结果'
     : 'Envelope B (numeric code 200): the original request is still being processed. Retry shortly with the same x-idempotency-key to get its final result',
+  notPending: (code: number, lang: Lang) => lang === 'zh-CN'
+    ? `信封 B 的 code ${code} 只有配上“处理中”的 message 才表示仍在处理;这个 message 说的是失败,不要用同一个 key 反复重发`
+    : `Envelope B code ${code} means "still processing" only with the pending message; this one reports a failure, so do not keep resending with the same key`,
+  statusBody: (status: number, code: number, readAs: string | null, lang: Lang) => {
+    const as = readAs ? (lang === 'zh-CN' ? `,按 '${readAs}' 解读` : `; read as '${readAs}'`) : '';
+    return lang === 'zh-CN'
+      ? `HTTP ${status} 与 code ${code} 不一致:以 HTTP 状态码为准(SDK 也是如此),请求失败了,不是仍在处理${as}`
+      : `HTTP ${status} and code ${code} disagree: the status is trusted, as the SDKs do; the request failed and is not pending${as}`;
+  },
+  byType: (type: string, lang: Lang) => lang === 'zh-CN'
+    ? `;它可能属于 UQPAY 的其他 API,可按 type '${type}' 处理`
+    : `; it may belong to another UQPAY API, and can be handled by its type '${type}'`,
 };
 
 const NOT_A_CANDIDATE = 0;
@@ -63,8 +76,6 @@ interface Verdicts {
   ofLiteral(text: string, lit: Literal): Verdict;
   /** The verdict on a value (remembered per value). */
   of(value: string): Verdict;
-  /** The types a code comes with (error bodies check theirs against it). */
-  typesOf(code: string): readonly string[];
   /** Up to three codes close to a value. */
   suggestions(value: string): string[];
 }
@@ -118,7 +129,6 @@ function verdictsFor(catalog: Catalog): Verdicts {
     return verdict;
   };
   const memo = new Map<string, Verdict>();
-  const types = new Map<string, readonly string[]>();
   const close = new Map<string, string[]>();
   const remember = <T>(m: Map<string, T>, key: string, make: (k: string) => T): T => {
     let r = m.get(key);
@@ -140,7 +150,6 @@ function verdictsFor(catalog: Catalog): Verdicts {
   const made: Verdicts = {
     ofLiteral,
     of: (value) => remember(memo, value, classify),
-    typesOf: (code) => remember(types, code, (c) => [...new Set(catalog.byCode(c).flatMap((e) => e.types))]),
     suggestions: (value) => remember(close, value, (x) => catalog.suggest(x, 3)),
   };
   v = made;
@@ -201,46 +210,53 @@ export function validate(catalog: Catalog, a: Analysis, settings: ServiceSetting
     }
   }
 
-  // ---- error bodies (JSON, YAML, text)
+  // ---- error bodies (JSON, YAML, text): the catalog's body rules, phrased for the editor. Problems
+  // about the reading rather than the text (no-error-code, sdk-made, message-mismatch,
+  // not-global-acquiring) are decode's to explain; the editor flags what can be fixed in place.
   let dataEvidence: boolean | undefined;
   const bodyEvidence = (): boolean =>
     (dataEvidence ??= a.mentionsUqpay() || a.objects.some((o) => typeof o.code?.value === 'string' && catalog.isCode(o.code.value)
       && (!o.type || (typeof o.type.value === 'string' && catalog.isType(o.type.value)))));
   const unfinished = (t: BodyToken): boolean => t.start !== t.cStart && t.end === t.cEnd;
+  const tokenRange = (t: { start: number; end: number }): Range => range(t.start, t.end);
   for (const o of a.objects) {
     if (!o.isBody || !o.code) continue;
     const code = o.code;
-    const typeValue = typeof o.type?.value === 'string' ? o.type.value : undefined;
-    if (typeof code.value === 'number') {
-      if (o.type) continue;
-      const entries = catalog.byCode(code.value).filter((e) => e.envelope === 'B');
-      if (!entries.length) continue;
-      const msg = typeof o.message?.value === 'string' ? o.message.value.trim().toLowerCase() : '';
-      const sameMessage = entries.some((e) => e.message && e.message.toLowerCase() === msg) || /processing/.test(msg);
-      if (sameMessage || bodyEvidence()) push('envelope-b-pending', range(code.start, code.end), MSG.envelopeB(lang));
-      continue;
-    }
-    const v = code.value;
-    if (v === '' || unfinished(code) || (o.type && unfinished(o.type))) continue;
-    const typeKnown = typeValue !== undefined && catalog.isType(typeValue);
-    if (typeValue !== undefined && !typeKnown) continue; // another API's error (card_error...): not ours
-    if (catalog.isCode(v)) {
-      if (typeKnown && o.type) {
-        const types = verdicts.typesOf(v);
-        if (!types.includes(typeValue!)) push('code-type-mismatch', range(o.type.start, o.type.end), MSG.mismatch(v, typeValue!, types, lang));
-      }
-    } else if (catalog.isType(v)) {
-      if (typeKnown || bodyEvidence()) push('type-used-as-code', range(code.start, code.end), MSG.typeAsCode(v, lang), { content: range(code.cStart, code.cEnd) });
-    } else if (CODE_SHAPE.test(v) && !/^\d+$/.test(v)) {
-      const suggestions = verdicts.suggestions(v);
-      if (typeKnown || (bodyEvidence() && suggestions.length > 0)) {
-        push('unknown-error-code', range(code.start, code.end), MSG.unknown(v, suggestions, lang), { content: range(code.cStart, code.cEnd), suggestions });
-      }
-    }
-    if (o.status && typeKnown) {
-      const expected = catalog.expectedStatus(typeValue!, v);
-      if (expected !== null && expected !== o.status.value) {
-        push('http-status-mismatch', range(o.status.start, o.status.end), MSG.status(o.status.value, typeValue!, v, expected, lang));
+    if (code.value === '' || unfinished(code) || (o.type && unfinished(o.type))) continue;
+    const typeValue = typeof o.type?.value === 'string' ? o.type.value : null;
+    const typeKnown = typeValue !== null && catalog.isType(typeValue);
+    const message = typeof o.message?.value === 'string' ? o.message.value : null;
+    const verdict = checkBody(catalog, { code: code.value, type: typeValue, message, httpStatus: o.status?.value ?? null });
+    for (const p of verdict.problems) {
+      switch (p.code) {
+        case 'envelope-b-pending':
+          push('envelope-b-pending', tokenRange(code), MSG.envelopeB(lang));
+          break;
+        case 'envelope-b-not-pending':
+          if (bodyEvidence()) push('envelope-b-pending', tokenRange(code), MSG.notPending(p.value, lang));
+          break;
+        case 'status-body-disagree':
+          // the pending body on a 400 is how the gateway answers a replay in flight: nothing to fix
+          if (o.status && p.trusted === 'status') push('http-status-mismatch', tokenRange(o.status), MSG.statusBody(p.status, p.value, p.readAs, lang));
+          break;
+        case 'code-type-mismatch':
+          if (o.type) push('code-type-mismatch', tokenRange(o.type), MSG.mismatch(p.value, p.type, p.listed, lang));
+          break;
+        case 'http-status-mismatch':
+          if (o.status) push('http-status-mismatch', tokenRange(o.status), MSG.status(p.status, p.type, p.value, p.expected, lang));
+          break;
+        case 'type-used-as-code':
+          if (typeKnown || bodyEvidence()) push('type-used-as-code', tokenRange(code), MSG.typeAsCode(p.value, lang), { content: range(code.cStart, code.cEnd) });
+          break;
+        case 'unknown-code':
+          // only what looks like a code, and outside UQPAY files only with a documented type
+          if (CODE_SHAPE.test(p.value) && !/^\d+$/.test(p.value) && (typeKnown || (bodyEvidence() && p.suggestions.length > 0))) {
+            push('unknown-error-code', tokenRange(code), MSG.unknown(p.value, p.suggestions, lang) + (p.byType ? MSG.byType(p.byType, lang) : ''),
+              { content: range(code.cStart, code.cEnd), suggestions: p.suggestions });
+          }
+          break;
+        default:
+          break;
       }
     }
   }
