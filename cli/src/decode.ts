@@ -3,7 +3,7 @@
  * bodies, raw HTTP, curl output, logs, SDK error strings), read from a file or from stdin.
  */
 import { readFile } from 'node:fs/promises';
-import { localize, retryDetail, retryLabel } from '../../catalog/src/index';
+import { localize, problemText, retryDetail, retryLabel } from '../../catalog/src/index';
 import { decodeLarge } from './chunkedDecode';
 import type { DecodeResult, Finding, Lang } from '../../catalog/src/types';
 import { UsageError } from './args';
@@ -11,7 +11,7 @@ import type { Context } from './context';
 import { label } from './labels';
 import { keyValues, type Style } from './output';
 
-/** The stable `--json` shape: these keys, in this order. */
+/** The stable `--json` shape: these keys, in this order (new keys are only ever added at the end). */
 export function findingJson(f: Finding) {
   return {
     envelope: f.envelope,
@@ -25,6 +25,10 @@ export function findingJson(f: Finding) {
     retry: f.retry,
     problems: f.problems.map((p) => ({ code: p.code, message: p.message })),
     requestId: f.requestId,
+    basis: f.basis,
+    readAs: f.readAs && { type: f.readAs.type, httpStatus: f.readAs.httpStatus },
+    sdkMade: f.sdkMade.map((m) => ({ field: m.field, value: m.value, sdks: m.sdks, httpStatus: m.httpStatus })),
+    retryAfter: f.retryAfter,
   };
 }
 
@@ -90,16 +94,22 @@ function renderFinding(f: Finding, lang: Lang, style: Style, width: number): str
     pairs.push([label('summary', lang), localize(f.matches[0].summary, lang)]);
     pairs.push([label('advice', lang), localize(f.matches[0].advice, lang)]);
   }
+  // Read by the type or the status: say which, and what that type means.
+  if (f.readAs && (f.basis === 'type' || f.basis === 'status')) {
+    pairs.push([label(f.basis === 'type' ? 'readAsType' : 'readAsStatus', lang), `${f.readAs.type}  (HTTP ${f.readAs.httpStatus.join(' / ')})\n${localize(f.readAs.description, lang)}`]);
+  }
   if (f.retry) pairs.push([label('retry', lang), `${retryLabel(f.retry, lang)} (${f.retry})\n${retryDetail(f.retry, lang)}`]);
+  if (f.retryAfter) pairs.push([label('retryAfter', lang), f.retryAfter]);
   if (f.requestId) pairs.push([label('requestId', lang), f.requestId]);
   if (f.idempotencyKey) pairs.push([label('idempotencyKey', lang), f.idempotencyKey]);
   const lines = keyValues(pairs, { indent: 2, width, style });
   if (f.problems.length) {
     lines.push(`  ${style.dim(label('problems', lang))}`);
     for (const p of f.problems) {
-      const mark = p.code === 'envelope-b-pending' ? style.yellow('•') : style.red('✗');
-      const sugg = p.suggestions?.length && !p.message.includes(p.suggestions[0]) ? ` (${p.suggestions.join(', ')})` : '';
-      lines.push(`    ${mark} ${style.bold(p.code)}  ${p.message}${sugg}`);
+      // explanations rather than faults: the reading, not the response, is what they are about
+      const note = p.code === 'envelope-b-pending' || p.code === 'sdk-made' || p.code === 'no-error-code' || p.code === 'status-body-disagree';
+      const mark = note ? style.yellow('•') : style.red('✗');
+      lines.push(`    ${mark} ${style.bold(p.code)}  ${problemText(p, lang)}`);
     }
   }
   return lines;

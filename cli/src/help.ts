@@ -69,14 +69,17 @@ Finds every UQPAY error response in FILE (or stdin, with - or when input is pipe
 log lines with JSON inside, NDJSON, SDK error strings such as
 "retrieve_payment_intent_failed: Retrieve payment intent failed (HTTP 400)". For each: the matching
 entries, the HTTP status it should come with, whether and how to retry, and problems such as
-http-status-mismatch, code-type-mismatch, unknown-code. Secrets and card numbers are redacted.
+http-status-mismatch, status-body-disagree, unknown-code, sdk-made. A failing HTTP status wins over
+a legacy body's code 200; a body with no code is read by its status, an unknown code by its type.
+Secrets and card numbers are redacted.
 
 ${COMMON}
 
 Exit: 0 at least one error response found; 1 none found; 2 usage error (e.g. unreadable FILE).
 --json prints {"findings":[{"envelope","code","type","message","httpStatus",
 "expectedHttpStatus","known","matches":[{"id","group"}],"retry","problems":[{"code","message"}],
-"requestId"}],"notes":[...]}.
+"requestId","basis","readAs":{"type","httpStatus"},"sdkMade":[{"field","value","sdks","httpStatus"}],
+"retryAfter"}],"notes":[...]}.
 `,
   check: `Usage: uqpay-errors check [PATHS...] [--format text|json|sarif] [--severity CODE=LEVEL]
 

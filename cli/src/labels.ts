@@ -28,6 +28,9 @@ const LABELS = {
   none: { en: 'none', 'zh-CN': '无' },
   statusNotGiven: { en: 'not in the input', 'zh-CN': '输入中未给出' },
   finding: { en: 'Finding', 'zh-CN': '结果' },
+  readAsType: { en: 'read by type', 'zh-CN': '按类型解读' },
+  readAsStatus: { en: 'read by status', 'zh-CN': '按状态码解读' },
+  retryAfter: { en: 'Retry-After', 'zh-CN': 'Retry-After' },
 } as const;
 
 export type LabelKey = keyof typeof LABELS;

@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ANSI, CLI, ensureBuilt, FIXTURES, ROOT, runCli } from '../fixtures/cli/runCli';
 
-const DECODE_KEYS = ['envelope', 'code', 'type', 'message', 'httpStatus', 'expectedHttpStatus', 'known', 'matches', 'retry', 'problems', 'requestId'];
+// The keys of issue 14 (basis … retryAfter) are added after the original ones, which keep their order.
+const DECODE_KEYS = ['envelope', 'code', 'type', 'message', 'httpStatus', 'expectedHttpStatus', 'known', 'matches', 'retry', 'problems', 'requestId',
+  'basis', 'readAs', 'sdkMade', 'retryAfter'];
 
 function json(stdout: string): any {
   return JSON.parse(stdout);
@@ -325,6 +327,35 @@ describe('uqpay-errors CLI', function () {
       assert.equal(f.type, null);
       assert.equal(f.retry, 'same_key');
       assert.ok(f.problems.some((p: any) => p.code === 'envelope-b-pending'));
+    });
+
+    it('finds an error envelope with every field empty, and exits 0', () => {
+      const r = runCli(['decode', '--json'], { input: '{"type":"","code":"","message":""}' });
+      assert.equal(r.status, 0, r.stdout);
+      const [f] = json(r.stdout).findings;
+      assert.deepEqual([f.code, f.retry, f.basis], [null, 'after_status_check', 'none']);
+      assert.deepEqual(f.problems.map((p: any) => p.code), ['no-error-code']);
+    });
+
+    it('trusts HTTP 400 over a legacy code 200 and says so, in English and in Chinese', () => {
+      const input = 'HTTP/1.1 400 Bad Request\n\n{"code":200,"message":"Invalid parameter"}\n';
+      const [f] = json(runCli(['decode', '--json'], { input }).stdout).findings;
+      assert.deepEqual([f.retry, f.basis, f.matches.map((m: any) => m.id)], ['after_fix', 'message', ['general/invalid_parameter']]);
+      assert.deepEqual(f.problems.map((p: any) => p.code), ['status-body-disagree']);
+      const en = runCli(['decode', '--lang', 'en', '--color', 'never'], { input }).stdout;
+      assert.match(en, /status-body-disagree {2}HTTP 400 and the body's code 200 disagree\. The status was trusted/);
+      const zh = runCli(['decode', '--lang', 'zh-CN', '--color', 'never'], { input }).stdout;
+      assert.match(zh, /status-body-disagree {2}HTTP 400 与响应体的 code 200 不一致。这里采信 HTTP 状态码/);
+    });
+
+    it('reads an HTML 502 by its status and prints what the type means', () => {
+      const input = 'HTTP/1.1 502 Bad Gateway\ncontent-type: text/html\n\n<html><title>502 Bad Gateway</title></html>\n';
+      const r = runCli(['decode', '--lang', 'en', '--color', 'never'], { input });
+      assert.equal(r.status, 0);
+      assert.match(r.stdout, /read by status +api_error {2}\(HTTP 400 \/ 429 \/ 500\)/);
+      assert.match(r.stdout, /after_status_check/);
+      const [f] = json(runCli(['decode', '--json'], { input }).stdout).findings;
+      assert.deepEqual(f.readAs, { type: 'api_error', httpStatus: [400, 429, 500] });
     });
 
     it('decodes the Go SDK error string with its HTTP status', () => {
