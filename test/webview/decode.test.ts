@@ -1,5 +1,6 @@
 // The decode panel page in headless chromium, answered by the real host logic (see harness.ts).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { loadBuiltinCatalog } from '../../catalog/src/builtin';
@@ -8,6 +9,7 @@ import type { ToDecodeWebview } from '../../client/src/webview/protocol';
 import { Harness, RESULTS } from './harness';
 
 const catalog = loadBuiltinCatalog();
+const zhBundle = JSON.parse(readFileSync(join(__dirname, '../../l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
 const cards = (page: Page) => page.locator('#cards article');
 
 /** Polls a condition on the Node side until it holds or the deadline passes. */
@@ -34,11 +36,13 @@ describe('decode panel in chromium', function () {
     await harness.stop();
   });
 
-  async function openPage(): Promise<void> {
-    env = harness.env<ToDecodeWebview>(() => page);
+  async function openPage(lang: 'en' | 'zh-CN' = 'en'): Promise<void> {
+    // zh-CN: the host translates as vscode.l10n.t does, from the shipped bundle
+    const t = (s: string, ...args: (string | number)[]) => (lang === 'zh-CN' ? zhBundle[s] ?? s : s).replace(/\{(\d+)\}/g, (w, i: string) => String(args[Number(i)] ?? w));
+    env = harness.env<ToDecodeWebview>(() => page, { t });
     opened = [];
     decodeRequests = [];
-    host = new DecodeHost(() => catalog, () => ({ lang: 'en' }), env, (id) => opened.push(id), '0.1.0');
+    host = new DecodeHost(() => catalog, () => ({ lang }), env, (id) => opened.push(id), '0.1.0');
     const o = await harness.open('decode', async (m) => {
       const msg = m as { type?: string; text?: string };
       if (msg.type === 'decode' && typeof msg.text === 'string') {
@@ -70,6 +74,52 @@ describe('decode panel in chromium', function () {
     assert.equal(await page.locator('#cards dd.row-requestId').textContent(), 'req_42');
     assert.equal(await page.locator('#status').textContent(), '1 response(s) found');
     await page.screenshot({ path: join(RESULTS, 'decode-card.png'), fullPage: true });
+  });
+
+  // Issue 14: the SDKs trust the HTTP status over a legacy body's code 200 (SDK facts §2, §3.4);
+  // "Invalid parameter" is the seed's invalid_parameter: fix the request, new idempotency key.
+  const LEGACY_400 = 'HTTP/1.1 400 Bad Request\ncontent-type: application/json\n\n{"code":200,"message":"Invalid parameter"}';
+
+  it('explains that the status and the body disagree, and which one it trusted', async () => {
+    await openPage();
+    await page.fill('#input', LEGACY_400);
+    await cards(page).first().waitFor();
+    const disagree = page.locator('#cards dd.row-disagree');
+    assert.equal(await disagree.textContent(), 'HTTP 400 is a failure, but the body\'s code 200 says success or "still processing". The status was trusted, as the SDKs do: the request failed, so do not keep resending it with the same key. Read as invalid_parameter.');
+    assert.ok(await disagree.evaluate((e) => e.classList.contains('problem')));
+    assert.equal(await page.locator('#cards dt.row-disagree').textContent(), 'Status and body disagree');
+    assert.equal(await page.locator('#cards dd.row-retry').textContent(), 'Fix the request, then send it with a new x-idempotency-key');
+    assert.equal(await page.locator('#cards button[data-entry]').getAttribute('data-entry'), 'general/invalid_parameter');
+    await page.screenshot({ path: join(RESULTS, 'decode-disagree.png'), fullPage: true });
+  });
+
+  it('explains the disagreement in Chinese when the docs language is zh-CN', async () => {
+    await openPage('zh-CN');
+    await page.fill('#input', LEGACY_400);
+    await cards(page).first().waitFor();
+    assert.equal(await page.locator('#cards dt.row-disagree').textContent(), '状态码与响应体不一致');
+    assert.equal(await page.locator('#cards dd.row-disagree').textContent(), 'HTTP 400 表示失败，但响应体的 code 200 表示成功或“仍在处理”。这里以状态码为准（SDK 也是如此）：请求已失败，不要用同一个 key 反复重发。 按 invalid_parameter 解读。');
+  });
+
+  it('reads an HTML 502 by its status and shows what that means', async () => {
+    await openPage();
+    await page.fill('#input', 'HTTP/1.1 502 Bad Gateway\ncontent-type: text/html\nRetry-After: 5\n\n<html><head><title>502 Bad Gateway</title></head></html>');
+    await cards(page).first().waitFor();
+    assert.equal(await page.locator('#cards dd.row-readAs').textContent(), 'api_error, from HTTP 502; the body names no usable code');
+    assert.equal(await page.locator('#cards dd.row-retry').textContent(), 'Check the resource status before retrying');
+    assert.equal(await page.locator('#cards dd.row-retryAfter').textContent(), '5');
+    // the seed's api_error row: "gateway failures and risk-control rejections"
+    assert.match(await page.locator('#cards dd.row-meaning').textContent() ?? '', /gateway failures/);
+  });
+
+  it('names values an SDK made up', async () => {
+    await openPage();
+    await page.fill('#input', "AuthenticationError(type='unauthorized_error', code='authentication_error', message='Invalid authorization header', http_status=401)");
+    await cards(page).first().waitFor();
+    assert.deepEqual(await page.locator('#cards dd.row-sdkMade li').allTextContents(), [
+      '"authentication_error" was made by the SDK (Node, Python) from HTTP 401',
+      '"unauthorized_error" was made by the SDK (Node, Python) from HTTP 401',
+    ]);
   });
 
   it('shows several responses in one paste as several cards, and opens an entry in the catalog', async () => {

@@ -35,8 +35,10 @@ export function findingCard(f: Finding, index: number, lang: Lang, strings: UiSt
   rows.push({ key: 'code', label: strings.fieldCode, value: f.code === null ? none : String(f.code), problem: problemCodes.has('unknown-code') });
   rows.push({ key: 'type', label: strings.fieldTypes, value: f.type ?? none, problem: problemCodes.has('code-type-mismatch') });
   let status = f.httpStatus !== null ? String(f.httpStatus) : f.expectedHttpStatus !== null ? strings.statusNotShown : none;
-  if (f.expectedHttpStatus !== null && f.expectedHttpStatus !== f.httpStatus) status += ` (${format(strings.fieldExpected, f.expectedHttpStatus)})`;
-  rows.push({ key: 'status', label: strings.fieldStatus, value: status, problem: problemCodes.has('http-status-mismatch') });
+  // a status that differs is only "expected" otherwise when the rules say so (codes the catalog knows)
+  if (f.expectedHttpStatus !== null && (f.httpStatus === null || problemCodes.has('http-status-mismatch'))) status += ` (${format(strings.fieldExpected, f.expectedHttpStatus)})`;
+  rows.push({ key: 'status', label: strings.fieldStatus, value: status, problem: problemCodes.has('http-status-mismatch') || problemCodes.has('status-body-disagree') });
+  rows.push(...readingRows(f, lang, strings));
   rows.push({ key: 'message', label: strings.fieldMessage, value: f.message ?? none, problem: problemCodes.has('message-mismatch') });
   // One meaning/advice per matched entry; labelled by group when the code stands in several.
   const several = f.matches.length > 1;
@@ -51,6 +53,7 @@ export function findingCard(f: Finding, index: number, lang: Lang, strings: UiSt
     const labels = [...new Set(f.matches.map((m) => `${retryLabels[m.retry] ?? m.retry} (${groupLabel(m.group, strings)})`))];
     rows.push({ key: 'retry', label: strings.fieldRetry, value: '', items: labels });
   }
+  if (f.retryAfter) rows.push({ key: 'retryAfter', label: strings.fieldRetryAfter, value: f.retryAfter });
   rows.push({ key: 'requestId', label: strings.fieldRequestId, value: f.requestId ?? none });
   if (f.idempotencyKey) rows.push({ key: 'idempotencyKey', label: strings.fieldIdempotencyKey, value: f.idempotencyKey });
   if (f.problems.length) {
@@ -68,6 +71,32 @@ export function findingCard(f: Finding, index: number, lang: Lang, strings: UiSt
     rows,
     entryIds: f.matches.map((m) => ({ id: m.id, label: `${strings.openInCatalog}: ${groupLabel(m.group, strings)}` })),
   };
+}
+
+/**
+ * How the finding was read when its code did not settle it: status and body disagreeing, the type
+ * or status it was read by, and the values an SDK made up. Phrased here from the problems' facts.
+ */
+function readingRows(f: Finding, lang: Lang, strings: UiStrings): CardRow[] {
+  const rows: CardRow[] = [];
+  for (const p of f.problems) {
+    if (p.code !== 'status-body-disagree') continue;
+    const value = p.trusted === 'message'
+      ? format(strings.disagreeTrustMessage, p.status, p.value)
+      : format(strings.disagreeTrustStatus, p.status, p.value) + (p.readAs ? ` ${format(strings.disagreeReadAs, p.readAs)}` : '');
+    rows.push({ key: 'disagree', label: strings.fieldDisagree, value, problem: true });
+  }
+  if (f.readAs && (f.basis === 'type' || f.basis === 'status')) {
+    const template = f.basis === 'type' ? strings.readAsType : strings.readAsStatus;
+    const value = format(template, f.readAs.type, f.basis === 'type' ? f.readAs.httpStatus.join(' / ') : f.httpStatus ?? '');
+    rows.push({ key: 'readAs', label: strings.fieldReadAs, value });
+    if (!f.matches.length) rows.push({ key: 'meaning', label: strings.fieldMeaning, value: localized(f.readAs.description, lang) });
+  }
+  if (f.sdkMade.length) {
+    const items = f.sdkMade.map((m) => format(m.httpStatus !== null && !m.stringified ? strings.sdkMadeFrom : strings.sdkMadeBy, m.value, m.sdks.join(', '), m.httpStatus ?? ''));
+    rows.push({ key: 'sdkMade', label: strings.fieldSdkMade, value: '', items });
+  }
+  return rows;
 }
 
 /** Size as people read it: `512 B`, `12.3 KB`, `10.0 MB`. */
