@@ -19,6 +19,8 @@ export interface BodyFacts {
   type: string | null;
   message: string | null;
   httpStatus: number | null;
+  /** The response's Retry-After header, when it has one. */
+  retryAfter?: string | null;
 }
 
 export type BodyProblemCode = BodyProblem['code'];
@@ -47,7 +49,8 @@ function normMessage(s: string): string {
 }
 
 const templateCache = new Map<string, RegExp | string>();
-function messageFits(message: string, template: string): boolean {
+/** Does the normalized message `m` fit the template (a literal message, or one with `<field>` holes)? */
+function fits(m: string, template: string): boolean {
   let t = templateCache.get(template);
   if (t === undefined) {
     const norm = normMessage(template);
@@ -56,25 +59,28 @@ function messageFits(message: string, template: string): boolean {
       : norm;
     templateCache.set(template, t);
   }
-  const m = normMessage(message);
   return typeof t === 'string' ? m === t : t.test(m);
+}
+
+function entryFits(e: ErrorEntry, m: string): boolean {
+  if (e.message && fits(m, e.message)) return true;
+  return (e.messageExamples ?? []).some((x) => fits(m, x));
 }
 
 /** The message is the entry's documented message or one of its examples. */
 export function entryFitsMessage(e: ErrorEntry, message: string): boolean {
-  if (e.message && messageFits(message, e.message)) return true;
-  return (e.messageExamples ?? []).some((x) => messageFits(message, x));
+  return entryFits(e, normMessage(message));
 }
 
-/** Entries for the code, narrowed by type, then by message, then to rows that name the type as their own. */
-function narrowEntries(catalog: Catalog, code: string | number, type: string | null, message: string | null): ErrorEntry[] {
+/** Entries for the code, narrowed by type, then by the (normalized) message, then to rows that name the type as their own. */
+function narrowEntries(catalog: Catalog, code: string | number, type: string | null, m: string | null): ErrorEntry[] {
   let list = catalog.byCode(code);
   const keep = (pred: (e: ErrorEntry) => boolean) => {
     const next = list.filter(pred);
     if (next.length) list = next;
   };
   if (type) keep((e) => e.types.includes(type));
-  if (message) keep((e) => entryFitsMessage(e, message));
+  if (m !== null) keep((e) => entryFits(e, m));
   if (type) keep((e) => e.typeCertain && e.types.includes(type));
   return list;
 }
@@ -84,12 +90,13 @@ function narrowEntries(catalog: Catalog, code: string | number, type: string | n
  * invalid_parameter), or it fits the documented messages of exactly one code.
  */
 export function entriesForMessage(catalog: Catalog, message: string, type: string | null): ErrorEntry[] {
-  const asCode = normMessage(message).replace(/[ -]+/g, '_');
+  const m = normMessage(message);
+  const asCode = m.replace(/[ -]+/g, '_');
   const codes = catalog.isCode(asCode)
     ? [asCode]
-    : [...new Set(catalog.entries.filter((e) => e.envelope === 'A' && entryFitsMessage(e, message)).map((e) => e.code))];
+    : [...new Set(catalog.entries.filter((e) => e.envelope === 'A' && entryFits(e, m)).map((e) => e.code))];
   if (codes.length !== 1) return [];
-  const found = narrowEntries(catalog, codes[0], type, codes[0] === asCode ? null : message);
+  const found = narrowEntries(catalog, codes[0], type, codes[0] === asCode ? null : m);
   // a message says less than a type: the rows that name their own type (the general ones) speak for it
   const certain = found.filter((e) => e.typeCertain);
   return certain.length ? certain : found;
@@ -98,7 +105,7 @@ export function entriesForMessage(catalog: Catalog, message: string, type: strin
 /** The legacy pending message (the Node and Python SDKs retry on "request is processing"). */
 function isPending(entries: readonly ErrorEntry[], message: string | null): boolean {
   if (message === null) return false;
-  return /request is processing/i.test(message) || entries.some((e) => entryFitsMessage(e, message));
+  return /request is processing/i.test(message) || entries.some((e) => entryFits(e, normMessage(message)));
 }
 
 /** The verdict a status alone gives, and the documented type it stands for (when one does). */
@@ -142,8 +149,27 @@ const unanimous = (entries: readonly ErrorEntry[]): Retry | null => {
   return set.size === 1 ? [...set][0] : null;
 };
 
-/** Meaning, verdict and problems of one response. Pure; never throws on odd values. */
+const VERDICTS = new WeakMap<Catalog, Map<string, BodyVerdict>>();
+/** Distinct responses remembered per catalog; past this the memo starts over. */
+const MAX_VERDICTS = 5000;
+
+/**
+ * Meaning, verdict and problems of one response. Pure; never throws on odd values. Logs repeat
+ * their bodies, so verdicts are remembered per catalog: the result is shared, never to be changed.
+ */
 export function checkBody(catalog: Catalog, facts: BodyFacts): BodyVerdict {
+  let memo = VERDICTS.get(catalog);
+  if (!memo) VERDICTS.set(catalog, (memo = new Map()));
+  const key = `${typeof facts.code}:${facts.code}\u0000${facts.type}\u0000${facts.message}\u0000${facts.httpStatus}\u0000${facts.retryAfter ?? null}`;
+  let v = memo.get(key);
+  if (!v) {
+    if (memo.size >= MAX_VERDICTS) memo.clear();
+    memo.set(key, (v = judge(catalog, facts)));
+  }
+  return v;
+}
+
+function judge(catalog: Catalog, facts: BodyFacts): BodyVerdict {
   const blank = (v: string | null) => (v === null || v.trim() === '' ? null : v);
   const message = blank(facts.message);
   const rawType = blank(facts.type);
@@ -229,7 +255,7 @@ export function checkBody(catalog: Catalog, facts: BodyFacts): BodyVerdict {
     } else if (!fromMessage(failed ? statusVerdict(status).type : null)) fromStatus();
     if (verdict.basis === 'message') verdict.expectedHttpStatus = expectedFor(catalog, verdict.matches);
     if (verdict.basis === 'none') verdict.retry = 'after_status_check';
-    if (verdict.basis !== 'message' && code === rawCode) problems.push({ code: 'no-error-code', status, retry: verdict.retry as Retry });
+    if (verdict.basis !== 'message' && code === rawCode) problems.push({ code: 'no-error-code', status, retry: verdict.retry as Retry, retryAfter: facts.retryAfter ?? null });
     return finish(verdict);
   }
 
@@ -239,7 +265,8 @@ export function checkBody(catalog: Catalog, facts: BodyFacts): BodyVerdict {
     return finish(verdict);
   }
   const value = String(code);
-  verdict.matches = narrowEntries(catalog, code, gaType ? type : null, message);
+  const norm = message === null ? null : normMessage(message);
+  verdict.matches = narrowEntries(catalog, code, gaType ? type : null, norm);
   if (!verdict.matches.length) {
     if (catalog.isType(value)) problems.push({ code: 'type-used-as-code', value });
     else problems.push({ code: 'unknown-code', value, suggestions: catalog.suggest(value, 3), byType: gaType ? type : null });
@@ -260,7 +287,7 @@ export function checkBody(catalog: Catalog, facts: BodyFacts): BodyVerdict {
   if (verdict.expectedHttpStatus !== null && status !== null && status !== verdict.expectedHttpStatus) {
     problems.push({ code: 'http-status-mismatch', status, expected: verdict.expectedHttpStatus, value, type: gaType ? type : null });
   }
-  if (message !== null && !verdict.matches.some((e) => entryFitsMessage(e, message)) && !verdict.matches.some((e) => e.messageVaries)) {
+  if (message !== null && norm !== null && !verdict.matches.some((e) => entryFits(e, norm)) && !verdict.matches.some((e) => e.messageVaries)) {
     problems.push({ code: 'message-mismatch', message, documented: verdict.matches.find((e) => e.message)?.message ?? null });
   }
   return finish(verdict);

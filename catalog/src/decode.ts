@@ -1,10 +1,10 @@
 import type { Catalog } from './catalog';
-import { checkBody } from './bodyRules';
+import { checkBody, type BodyVerdict } from './bodyRules';
 import { findCandidates, statusOnLine, type Candidate } from './candidates';
 import { lastBetween, type HeaderLine, type StatusLine } from './httpScan';
 import { problemText } from './problemText';
-import { redact, redactWith, secretsIn } from './redact';
-import type { DecodeResult, Finding } from './types';
+import { redact, redactWith, secretsIn, withoutSecrets } from './redact';
+import type { DecodeProblem, DecodeResult, Finding } from './types';
 
 export interface DecodeOptions {
   /** At most this many findings are returned (default 200); the rest are counted in a note. */
@@ -18,6 +18,14 @@ export const DECODE_HELP =
   'No UQPAY error response found. decode reads: a JSON error body ({"type","code","message"}, or a numeric legacy code such as ' +
   '{"code":200,"message":"…"}), a raw HTTP response or `curl -i` / `curl -v` output, log lines with a JSON body inside, several ' +
   'responses (NDJSON or one after another), and SDK error strings such as `retrieve_payment_intent_failed: Retrieve payment intent failed (HTTP 400)`.';
+
+const PHRASED = new WeakMap<BodyVerdict, DecodeProblem[]>();
+/** The verdict's problems with their English sentences, redacted once (verdicts are shared between equal responses). */
+function phrased(v: BodyVerdict): DecodeProblem[] {
+  let out = PHRASED.get(v);
+  if (!out) PHRASED.set(v, (out = v.problems.map((p) => ({ ...p, message: redact(problemText(p, 'en')) }))));
+  return out;
+}
 
 function headerValue(headers: readonly HeaderLine[], from: number, to: number, names: string[]): string | null {
   return lastBetween(headers, from, to, (h) => names.includes(h.name))?.value.trim() || null;
@@ -72,15 +80,17 @@ function decodeUnsafe(input: string, catalog: Catalog, options?: DecodeOptions):
     // anywhere around the response are scrubbed too: a field may hold a value whose key was cut off.
     const secrets = secretsIn(text.slice(Math.max(0, c.start - 2000), Math.min(text.length, c.end + 2000)));
     const r = (v: string | null) => (v === null ? null : redactWith(v, secrets));
+    const headerTo = Math.max(c.start, c.kind === 'html' || c.kind === 'plain' ? c.end : c.start);
+    // Response headers follow the status line; request headers (curl -v `> `) come before it.
+    const responseFrom = Math.max(from, status?.offset ?? from);
+    const retryAfter = status ? headerValue(http.headers, responseFrom, headerTo, ['retry-after']) : null;
     const checked = checkBody(catalog, {
       httpStatus,
       code: typeof c.code === 'string' ? redactWith(c.code, secrets) : c.code,
       type: r(c.type),
       message: r(c.message),
+      retryAfter,
     });
-    const headerTo = Math.max(c.start, c.kind === 'html' || c.kind === 'plain' ? c.end : c.start);
-    // Response headers follow the status line; request headers (curl -v `> `) come before it.
-    const responseFrom = Math.max(from, status?.offset ?? from);
     const finding: Finding = {
       envelope: checked.envelope,
       code: checked.code,
@@ -93,11 +103,11 @@ function decodeUnsafe(input: string, catalog: Catalog, options?: DecodeOptions):
       retry: checked.retry,
       requestId: c.requestId ?? headerValue(http.headers, responseFrom, headerTo, ['x-request-id', 'request-id', 'request_id']),
       idempotencyKey: c.idempotencyKey ?? headerValue(http.headers, from, headerTo, ['x-idempotency-key', 'idempotency-key']),
-      problems: checked.problems.map((p) => ({ ...p, message: problemText(p, 'en') })),
+      problems: phrased(checked),
       basis: checked.basis,
       readAs: checked.readAs,
       sdkMade: checked.sdkMade,
-      retryAfter: status ? headerValue(http.headers, responseFrom, headerTo, ['retry-after']) : null,
+      retryAfter,
       source: { kind: c.kind, start: c.start, end: c.end },
     };
     findings.push(redactFinding(finding, secrets));
@@ -128,6 +138,7 @@ function redactFinding(f: Finding, secrets: readonly string[]): Finding {
     message: r(f.message),
     requestId: r(f.requestId),
     idempotencyKey: r(f.idempotencyKey),
-    problems: f.problems.map((p) => ({ ...p, message: redactWith(p.message, secrets), ...(p.suggestions ? { suggestions: p.suggestions } : {}) })),
+    // already redacted when phrased: only the secrets named around this response are left to take out
+    problems: secrets.length ? f.problems.map((p) => ({ ...p, message: withoutSecrets(p.message, secrets) })) : f.problems,
   };
 }

@@ -17,14 +17,17 @@ function list(values: readonly string[], lang: Lang): string {
 }
 
 /** What to do with an outcome-unknown failure that carries no error body. */
-function noCodeAdvice(status: number | null, lang: Lang): string {
+function noCodeAdvice(status: number | null, retryAfter: string | null, lang: Lang): string {
   const zh = lang === 'zh-CN';
   if (status !== null && status >= 500) {
     return zh
       ? '请求结果未知：先查询该对象的状态；只有确认没有生效时，才用同一个 x-idempotency-key 重发，并逐次延长等待。'
       : 'The outcome is unknown: retrieve the object first, and only if the request did not go through, resend it with the same x-idempotency-key, backing off each time.';
   }
-  if (status === 429) return zh ? '等待 Retry-After（若有）给出的时间后再重试。' : 'Wait as long as Retry-After says (when present), then retry.';
+  if (status === 429) {
+    if (retryAfter) return zh ? `按 Retry-After 等待（${retryAfter}）后再重试。` : `Wait as Retry-After says (${retryAfter}), then retry.`;
+    return zh ? '没有 Retry-After：逐次延长等待后再重试。' : 'There is no Retry-After: back off, longer each time, then retry.';
+  }
   if (status === null) {
     return zh
       ? '看不到 HTTP 状态码，无法判断更多：重发前先查询该对象的状态。'
@@ -85,7 +88,7 @@ export function problemText(p: BodyProblem, lang: Lang): string {
       const head = p.status === null
         ? (zh ? '响应体里没有错误码。' : 'The body names no error code.')
         : (zh ? `响应体里没有错误码；结论来自 HTTP ${p.status}：${retryLabel(p.retry, lang)}。` : `The body names no error code; the verdict comes from HTTP ${p.status}: ${retryLabel(p.retry, lang)}.`);
-      const advice = noCodeAdvice(p.status, lang);
+      const advice = noCodeAdvice(p.status, p.retryAfter, lang);
       return advice ? `${head} ${advice}` : head;
     }
     case 'sdk-made': {

@@ -84,7 +84,12 @@ export function secretsIn(text: string): string[] {
 
 /** redact(), then every occurrence of the given secret values replaced too. */
 export function redactWith(text: string, secrets: readonly string[]): string {
-  let out = redact(text);
+  return withoutSecrets(redact(text), secrets);
+}
+
+/** Replace each of these secrets in text already passed through `redact`. */
+export function withoutSecrets(text: string, secrets: readonly string[]): string {
+  let out = text;
   for (const secret of secrets) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
   return out;
 }

@@ -139,7 +139,7 @@ export type BodyProblem =
   | { code: 'envelope-b-not-pending'; value: number }
   /** A 4xx/5xx with a legacy body whose code says success or pending; `readAs` is the code it was read as. */
   | { code: 'status-body-disagree'; status: number; value: number; trusted: 'status' | 'message'; readAs: string | null }
-  | { code: 'no-error-code'; status: number | null; retry: Retry }
+  | { code: 'no-error-code'; status: number | null; retry: Retry; retryAfter: string | null }
   | { code: 'sdk-made'; made: SdkMade };
 
 export type ProblemCode = BodyProblem['code'];

@@ -109,6 +109,7 @@ describe('decode: every failure gets a verdict', () => {
     const f = only('HTTP/1.1 429 Too Many Requests\nRetry-After: 30\ncontent-length: 0\n\n');
     reads(f, { matches: [], retry: 'after_backoff', basis: 'status', readAs: null, problems: ['no-error-code'], httpStatus: 429 });
     assert.equal(f.retryAfter, '30');
+    assert.match(problem(f, 'no-error-code')!.message, /Wait as Retry-After says \(30\), then retry/);
   });
 
   it('has no Retry-After when the response does not send one', () => {
