@@ -45,7 +45,7 @@ export function problemText(p: BodyProblem, lang: Lang): string {
       const sugg = p.suggestions.length ? (zh ? `；是否想写 ${list(p.suggestions, lang)}?` : `; did you mean ${list(p.suggestions, lang)}?`) : zh ? '。' : '.';
       if (p.byType === null) return base + sugg;
       return base + sugg + (zh
-        ? ` 它可能来自 UQPAY 的其他 API；这里按 type ${quote(p.byType)} 解读（含义、HTTP 状态码和重试建议都来自 type）。`
+        ? `它可能来自 UQPAY 的其他 API；这里按 type ${quote(p.byType)} 解读（含义、HTTP 状态码和重试建议都来自 type）。`
         : ` It may belong to another UQPAY API; it is read by its type ${quote(p.byType)} (meaning, HTTP status and retry verdict come from the type).`);
     }
     case 'type-used-as-code':
