@@ -101,11 +101,15 @@ describe('error-body rules: the editor and decode agree', () => {
   }
 
   it('phrases the disagreement in the editor with the status trusted, in English and Chinese', () => {
-    const text = 'HTTP/1.1 400 Bad Request\n\n{"code":200,"message":"Invalid parameter"}';
+    const text = CASES[0].text;
     assert.match(editor('http', text)[0].message, /HTTP 400 and code 200 disagree: the status is trusted.*read as 'invalid_parameter'/);
     const doc = TextDocument.create(`test://bodies/${version}`, 'http', version++, text);
     const zh = service.doValidation(doc, { ...DEFAULT_SETTINGS, docsLanguage: 'zh-CN' });
     assert.match(String(zh[0].message), /以 HTTP 状态码为准/);
+  });
+
+  it('leaves a legacy-looking body under HTTP 400 alone in a file that shows no sign of UQPAY', () => {
+    assert.deepEqual(editor('log', 'HTTP/1.1 400 Bad Request\n\n{"code":200,"message":"Invalid parameter"}'), []);
   });
 
   it('tells a failing legacy body from a pending one in a UQPAY file, without advising the same key', () => {

@@ -90,6 +90,8 @@ describe('decode panel in chromium', function () {
     assert.equal(await page.locator('#cards dt.row-disagree').textContent(), 'Status and body disagree');
     assert.equal(await page.locator('#cards dd.row-retry').textContent(), 'Fix the request, then send it with a new x-idempotency-key');
     assert.equal(await page.locator('#cards button[data-entry]').getAttribute('data-entry'), 'general/invalid_parameter');
+    // said once: the disagreement has its own row, not a second line under Problems
+    assert.equal(await page.locator('#cards dd.row-problems').count(), 0);
     await page.screenshot({ path: join(RESULTS, 'decode-disagree.png'), fullPage: true });
   });
 

@@ -237,7 +237,7 @@ export function validate(catalog: Catalog, a: Analysis, settings: ServiceSetting
           break;
         case 'status-body-disagree':
           // the pending body on a 400 is how the gateway answers a replay in flight: nothing to fix
-          if (o.status && p.trusted === 'status') push('http-status-mismatch', tokenRange(o.status), MSG.statusBody(p.status, p.value, p.readAs, lang));
+          if (o.status && p.trusted === 'status' && bodyEvidence()) push('http-status-mismatch', tokenRange(o.status), MSG.statusBody(p.status, p.value, p.readAs, lang));
           break;
         case 'code-type-mismatch':
           if (o.type) push('code-type-mismatch', tokenRange(o.type), MSG.mismatch(p.value, p.type, p.listed, lang));

@@ -56,10 +56,12 @@ export function findingCard(f: Finding, index: number, lang: Lang, strings: UiSt
   if (f.retryAfter) rows.push({ key: 'retryAfter', label: strings.fieldRetryAfter, value: f.retryAfter });
   rows.push({ key: 'requestId', label: strings.fieldRequestId, value: f.requestId ?? none });
   if (f.idempotencyKey) rows.push({ key: 'idempotencyKey', label: strings.fieldIdempotencyKey, value: f.idempotencyKey });
-  if (f.problems.length) {
+  // the disagreement and the SDK-made values have rows of their own (readingRows)
+  const listed = f.problems.filter((p) => p.code !== 'status-body-disagree' && p.code !== 'sdk-made');
+  if (listed.length) {
     rows.push({
       key: 'problems', label: strings.fieldProblems, value: '', problem: true,
-      items: f.problems.map((p) => (p.suggestions?.length ? `${p.message} ${format(strings.fieldSuggestions, p.suggestions.join(', '))}` : p.message)),
+      items: listed.map((p) => (p.suggestions?.length ? `${p.message} ${format(strings.fieldSuggestions, p.suggestions.join(', '))}` : p.message)),
     });
   }
   rows.push({ key: 'source', label: strings.fieldSource, value: SOURCE_LABEL[f.source.kind] ?? f.source.kind });
