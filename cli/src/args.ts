@@ -7,9 +7,9 @@ import { parseArgs } from 'node:util';
 import type { Lang } from '../../catalog/src/types';
 import { langFromEnv } from './locale';
 
-export const COMMANDS = ['lookup', 'search', 'decode', 'check', 'help'] as const;
+export const COMMANDS = ['lookup', 'search', 'decode', 'check', 'coverage', 'help'] as const;
 export type CommandName = (typeof COMMANDS)[number];
-export type CheckFormat = 'text' | 'json' | 'sarif';
+export type CheckFormat = 'text' | 'json' | 'sarif' | 'markdown';
 export type ColorMode = 'auto' | 'always' | 'never';
 
 /** A mistake in how the tool was called: exit code 2, one line on stderr. */
@@ -33,6 +33,8 @@ export interface ParsedArgs {
   type: string | undefined;
   group: string | undefined;
   severity: string[];
+  /** `coverage --min-coverage P`: a percentage from 0 to 100. */
+  minCoverage: number | undefined;
 }
 
 const OPTIONS = {
@@ -48,6 +50,7 @@ const OPTIONS = {
   type: { type: 'string' },
   group: { type: 'string' },
   severity: { type: 'string', multiple: true },
+  'min-coverage': { type: 'string' },
 } as const;
 
 type OptionName = keyof typeof OPTIONS;
@@ -60,6 +63,7 @@ const PER_COMMAND: Record<CommandName, OptionName[]> = {
   search: ['limit'],
   decode: [],
   check: ['format', 'severity'],
+  coverage: ['format', 'min-coverage'],
   help: [],
 };
 
@@ -76,7 +80,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Parsed
   let command: CommandName | undefined;
   if (first !== undefined) {
     if (!(COMMANDS as readonly string[]).includes(first)) {
-      throw new UsageError(`unknown command '${first}' (expected one of: lookup, search, decode, check)`);
+      throw new UsageError(`unknown command '${first}' (expected one of: lookup, search, decode, check, coverage)`);
     }
     command = first as CommandName;
   }
@@ -112,10 +116,21 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Parsed
 
   let format: CheckFormat | undefined;
   if (values.format !== undefined) {
-    if (values.format !== 'text' && values.format !== 'json' && values.format !== 'sarif') {
-      throw new UsageError(`--format must be text, json or sarif (got '${values.format}')`, command);
+    const formats = command === 'coverage' ? ['text', 'json', 'markdown'] : ['text', 'json', 'sarif'];
+    if (!formats.includes(values.format)) {
+      throw new UsageError(`--format must be ${formats.slice(0, 2).join(', ')} or ${formats[2]} (got '${values.format}')`, command);
     }
-    format = values.format;
+    format = values.format as CheckFormat;
+  }
+
+  let minCoverage: number | undefined;
+  if (values['min-coverage'] !== undefined) {
+    const raw = values['min-coverage'].replace(/%$/, '');
+    const n = Number(raw);
+    if (!/^\d+(?:\.\d+)?$/.test(raw) || n > 100) {
+      throw new UsageError(`--min-coverage must be a percentage from 0 to 100 (got '${values['min-coverage']}')`, command);
+    }
+    minCoverage = n;
   }
 
   return {
@@ -132,6 +147,7 @@ export function parseCommandLine(argv: string[], env: NodeJS.ProcessEnv): Parsed
     type: values.type,
     group: values.group,
     severity: values.severity ?? [],
+    minCoverage,
   };
 }
 

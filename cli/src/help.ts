@@ -16,13 +16,14 @@ Usage:
   uqpay-errors search QUERY            find codes by words (English or Chinese), typos allowed
   uqpay-errors decode [FILE|-]         explain error responses in a file or on stdin
   uqpay-errors check [PATHS...]        report unknown or misused error codes in source files
+  uqpay-errors coverage [PATHS...]     which errors of each called endpoint the code handles
   uqpay-errors help [COMMAND]          help for one command
 
 ${COMMON}
   -V, --version        print the version
 
-Exit codes: 0 success; 1 nothing found (lookup, search, decode) or problems found (check);
-2 usage error.
+Exit codes: 0 success; 1 nothing found (lookup, search, decode), problems found (check) or
+coverage below --min-coverage; 2 usage error.
 
 Examples:
   uqpay-errors lookup velocity_limit_exceeded
@@ -31,6 +32,7 @@ Examples:
     https://api-sandbox.uqpaytech.com/api/v2/payment_intents/PI1 | uqpay-errors decode
   uqpay-errors decode app.log --json
   uqpay-errors check src --format sarif > uqpay.sarif
+  uqpay-errors coverage src --format markdown --min-coverage 60
 `;
 
 const COMMANDS: Record<Exclude<CommandName, 'help'>, string> = {
@@ -100,6 +102,29 @@ Exit: 0 no warnings or errors; 1 at least one warning or error; 2 usage error.
 The text lines go to stdout, the tally to stderr. --format json prints {"filesChecked",
 "diagnostics":[{"path","line","column","endLine","endColumn","severity","code","message"}],
 "summary":{"error","warning","information","hint"}} with 1-based lines and columns.
+`,
+  coverage: `Usage: uqpay-errors coverage [PATHS...] [--format text|json|markdown] [--min-coverage P]
+
+Finds the calls of Global Acquiring endpoints in source files (default: the current folder;
+.gitignore honoured, node_modules and .git skipped): the official SDKs' resource methods
+(client.payment.payouts.create, client.Payment.Payouts.Create, getPayouts().create...) and
+string literals holding an endpoint path (/v2/payment/payout/create). For each endpoint, the
+catalog errors it can return (its own, then the general ones) and which of them the calls' error
+paths handle: a code or type comparison, a case label, or an SDK error class that covers the
+error, in the catch/except/rescue clause, the if err != nil block, the .catch handler, or a
+function of the same file they pass the error to.
+
+  -f, --format F       text (default: a table, then each error), json, or markdown (for a
+                       pull-request comment); --json is --format json
+  --min-coverage P     exit 1 when fewer than P percent of the errors are handled
+
+${COMMON}
+
+Exit: 0 done; 1 coverage below --min-coverage; 2 usage error.
+--json prints {"endpoints":[{"endpoint","calls":[{"file","line","column","via","handled","total"}],
+"errors":[{"id","code","general","retry","handled":[{"file","line","column"}]}],"handled","total"}],
+"summary":{"endpoints","calls","handled","total","files"},"timeMs"}; file is relative to the folder
+given, lines and columns 1-based.
 `,
 };
 

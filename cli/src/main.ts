@@ -12,6 +12,7 @@ import { lookupCommand } from './lookup';
 import { createStyle, shouldColor } from './output';
 import { searchCommand } from './search';
 import { checkCommand } from './check';
+import { coverageCommand } from './coverage';
 import { version } from '../../package.json';
 
 const RUNNERS: Record<Exclude<CommandName, 'help'>, Command> = {
@@ -19,6 +20,7 @@ const RUNNERS: Record<Exclude<CommandName, 'help'>, Command> = {
   search: searchCommand,
   decode: decodeCommand,
   check: checkCommand,
+  coverage: coverageCommand,
 };
 
 export interface Terminal {
@@ -37,8 +39,8 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, io: Streams, t
     }
     if (args.command === 'help') {
       const topic = args.positionals[0];
-      if (topic !== undefined && !['lookup', 'search', 'decode', 'check', 'help'].includes(topic)) {
-        throw new UsageError(`no help for '${topic}' (commands: lookup, search, decode, check)`);
+      if (topic !== undefined && !['lookup', 'search', 'decode', 'check', 'coverage', 'help'].includes(topic)) {
+        throw new UsageError(`no help for '${topic}' (commands: lookup, search, decode, check, coverage)`);
       }
       io.stdout(commandHelp(topic as CommandName | undefined));
       return 0;
@@ -47,7 +49,7 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv, io: Streams, t
       io.stdout(args.command ? commandHelp(args.command) : toolHelp());
       return 0;
     }
-    if (!args.command) throw new UsageError('missing command (lookup, search, decode or check)');
+    if (!args.command) throw new UsageError('missing command (lookup, search, decode, check or coverage)');
 
     const color = shouldColor(args.color, term.stdoutIsTTY, env);
     const ctx: Context = {

@@ -3,6 +3,7 @@ import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, Hover, 
 import type { Catalog } from '../../../catalog/src/catalog';
 import { AnalysisCache } from './analysis';
 import { codeActions } from './codeActions';
+import { documentCoverage, type CallCoverage } from './coverage/coverage';
 import { doComplete } from './completion';
 import { validate } from './diagnostics';
 import { doHover } from './hover';
@@ -14,6 +15,8 @@ export { DEFAULT_SETTINGS, DIAGNOSTIC_CODES, resolveSettings, type DiagnosticCod
 export { languageIdForPath } from './languages';
 export { LANGUAGE_IDS, SETTINGS_SECTION, SOURCE } from './contract';
 export { FIX_ALL_KIND } from './codeActions';
+export type { CallCoverage, ErrorCoverage, HandledAt } from './coverage/coverage';
+export { buildCoverageReport, coveragePercent, type CoverageReport, type FileCoverage } from './coverage/report';
 
 /** The language service: everything the LSP server, the CLI and the tests call. */
 export interface ErrorCodeService {
@@ -21,6 +24,8 @@ export interface ErrorCodeService {
   doComplete(document: TextDocument, position: Position, settings?: ServiceSettings): CompletionList | null;
   doValidation(document: TextDocument, settings?: ServiceSettings): Diagnostic[];
   doCodeActions(document: TextDocument, range: Range, context: CodeActionContext, settings?: ServiceSettings): Promise<CodeAction[]>;
+  /** Each Global Acquiring endpoint call in the document and which of its errors its error path handles. */
+  doCoverage(document: TextDocument, settings?: ServiceSettings): CallCoverage[];
   setCatalog(catalog: Catalog): void;
   /** Drop what is cached for a closed document. */
   forget(uri: string): void;
@@ -77,6 +82,11 @@ export function createErrorCodeService(options: { catalog: Catalog; settings?: P
         actions.push(...(await getSwitchCaseActions(document, range, catalog, s.docsLanguage, ctx.diagnostics, cache.get(document))));
       }
       return actions;
+    },
+    doCoverage(document, settings) {
+      const s = settings ?? defaults;
+      if (!active(document, s)) return [];
+      return documentCoverage(catalog, cache.get(document));
     },
     setCatalog(next) {
       catalog = next;

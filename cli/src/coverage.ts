@@ -1,0 +1,141 @@
+/**
+ * `uqpay-errors coverage [PATHS…]`: every Global Acquiring endpoint the code calls, the errors it
+ * can return and which of them the calls' error paths handle. Text table, Markdown (for a pull
+ * request comment) or JSON. `--min-coverage P` exits 1 below P percent.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  buildCoverageReport,
+  coveragePercent,
+  createErrorCodeService,
+  DEFAULT_SETTINGS,
+  languageIdForPath,
+  type CoverageReport,
+  type FileCoverage,
+} from '../../server/src/service/index';
+import { UsageError } from './args';
+import type { Context } from './context';
+import { collectFiles, looksBinary } from './files';
+import { table } from './output';
+
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Languages whose code can call an endpoint (not data, logs or Markdown). */
+const CODE_LANGUAGES = new Set(['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'python', 'go', 'java', 'kotlin', 'csharp', 'php', 'ruby', 'rust', 'swift']);
+
+export async function coverageCommand(ctx: Context): Promise<number> {
+  const { args, io, cwd } = ctx;
+  const format = args.json ? 'json' : args.format ?? 'text';
+  if (format !== 'text' && format !== 'json' && format !== 'markdown') {
+    throw new UsageError(`--format must be text, json or markdown (got '${format}')`, 'coverage');
+  }
+  if (args.json && args.format && args.format !== 'json') throw new UsageError(`--json conflicts with --format ${args.format}`, 'coverage');
+  const started = process.hrtime.bigint();
+
+  const accept = (f: string): boolean => CODE_LANGUAGES.has(languageIdForPath(f) ?? '');
+  const { files, missing } = collectFiles(args.positionals, cwd, accept);
+  if (missing.length) throw new UsageError(`no such file or folder: ${missing.join(', ')}`, 'coverage');
+  // `file` is relative to the folder given (the current folder when none or several are)
+  const base = args.positionals.length === 1 && statSync(resolve(cwd, args.positionals[0])).isDirectory() ? resolve(cwd, args.positionals[0]) : cwd;
+
+  const settings = { ...DEFAULT_SETTINGS, docsLanguage: ctx.lang };
+  const service = createErrorCodeService({ catalog: ctx.catalog, settings });
+  const found: FileCoverage[] = [];
+  let read = 0;
+  for (const file of files) {
+    const shown = relative(base, file).split(sep).join('/') || file;
+    let buf: Buffer;
+    try {
+      if (statSync(file).size > MAX_FILE_BYTES) continue;
+      buf = readFileSync(file);
+    } catch (e) {
+      io.stderr(`${shown}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      continue;
+    }
+    if (looksBinary(buf)) continue;
+    read++;
+    const doc = TextDocument.create(pathToFileURL(file).href, languageIdForPath(file) ?? 'plaintext', 1, buf.toString('utf8').replace(/^\uFEFF/, ''));
+    const calls = service.doCoverage(doc, settings);
+    if (calls.length) {
+      // keep only what the report needs: positions now, not the document
+      const positions = new Map<number, { line: number; column: number }>();
+      for (const c of calls) {
+        for (const o of [c.call.start, ...c.errors.flatMap((e) => e.handled.map((h) => h.start))]) {
+          const p = doc.positionAt(o);
+          positions.set(o, { line: p.line + 1, column: p.character + 1 });
+        }
+      }
+      found.push({ file: shown, calls, position: (o) => positions.get(o)! });
+    }
+    // each file is visited once: the service's cache would only hold memory
+    service.forget(doc.uri);
+  }
+  const report = buildCoverageReport(ctx.catalog, found);
+  report.summary.files = read;
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+
+  if (format === 'json') io.stdout(JSON.stringify({ ...report, timeMs: Math.round(ms) }) + '\n');
+  else if (format === 'markdown') io.stdout(markdown(report, ctx));
+  else {
+    io.stdout(text(report, ctx));
+    io.stderr(`${read} ${read === 1 ? 'file' : 'files'} read in ${(ms / 1000).toFixed(1)} s.\n`);
+  }
+
+  if (args.minCoverage !== undefined && coveragePercent(report.summary) < args.minCoverage) {
+    io.stderr(`coverage ${percent(report.summary)} is below --min-coverage ${args.minCoverage}%\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function percent(r: { handled: number; total: number }): string {
+  return `${Math.floor(coveragePercent(r))}%`;
+}
+
+function meaning(ctx: Context, id: string): string {
+  const e = ctx.catalog.byId(id);
+  return e ? e.summary[ctx.lang] ?? e.summary.en : '';
+}
+
+function text(r: CoverageReport, ctx: Context): string {
+  const { style } = ctx;
+  if (!r.endpoints.length) return 'No UQPAY Global Acquiring endpoint calls found.\n';
+  const out: string[] = [];
+  const rows = [['ENDPOINT', 'CALLS', 'HANDLED', 'UNHANDLED'], ...r.endpoints.map((e) => [
+    e.endpoint, String(e.calls.length), `${e.handled}/${e.total} (${percent(e)})`, String(e.total - e.handled),
+  ])];
+  out.push(...table(rows, ctx.width || undefined).map((l, i) => (i === 0 ? style.bold(l) : l)));
+  for (const e of r.endpoints) {
+    out.push('', style.bold(`${e.endpoint}`) + style.dim(` · ${e.calls.map((c) => `${c.file}:${c.line}`).join(', ')}`));
+    for (const err of e.errors) {
+      const mark = err.handled.length ? style.green('✓') : style.red('✗');
+      const where = err.handled.length ? err.handled.map((h) => `${h.file}:${h.line}`).join(', ') : `retry: ${err.retry}`;
+      out.push(`  ${mark} ${String(err.code)}${err.general ? style.dim(' (general)') : ''}  ${style.dim(where)}`);
+    }
+  }
+  out.push('', `${r.summary.endpoints} endpoints, ${r.summary.calls} calls: ${r.summary.handled} of ${r.summary.total} errors handled (${percent(r.summary)}).`);
+  return out.join('\n') + '\n';
+}
+
+function cell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function markdown(r: CoverageReport, ctx: Context): string {
+  const out: string[] = ['### UQPAY error coverage', ''];
+  if (!r.endpoints.length) return out.concat('No UQPAY Global Acquiring endpoint calls found.', '').join('\n');
+  out.push(`**${r.summary.handled} of ${r.summary.total}** errors handled (${percent(r.summary)}) over ${r.summary.endpoints} endpoints and ${r.summary.calls} calls.`, '');
+  out.push('| Endpoint | Calls | Handled |', '|---|---:|---:|');
+  for (const e of r.endpoints) out.push(`| ${cell(e.endpoint)} | ${e.calls.length} | ${e.handled}/${e.total} |`);
+  for (const e of r.endpoints) {
+    const unhandled = e.errors.filter((x) => !x.handled.length);
+    if (!unhandled.length) continue;
+    out.push('', `<details><summary>${cell(e.endpoint)}: ${unhandled.length} unhandled</summary>`, '');
+    out.push('| Code | Retry | Meaning |', '|---|---|---|');
+    for (const x of unhandled) out.push(`| \`${cell(String(x.code))}\`${x.general ? ' (general)' : ''} | ${x.retry} | ${cell(meaning(ctx, x.id))} |`);
+    out.push('', '</details>');
+  }
+  return out.join('\n') + '\n';
+}
