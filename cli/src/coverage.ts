@@ -10,8 +10,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   buildCoverageReport,
   coveragePercent,
+  coversLanguage,
   createErrorCodeService,
   DEFAULT_SETTINGS,
+  fileCoverage,
   languageIdForPath,
   type CoverageReport,
   type FileCoverage,
@@ -22,8 +24,6 @@ import { collectFiles, looksBinary } from './files';
 import { table } from './output';
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
-/** Languages whose code can call an endpoint (not data, logs or Markdown). */
-const CODE_LANGUAGES = new Set(['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'python', 'go', 'java', 'kotlin', 'csharp', 'php', 'ruby', 'rust', 'swift']);
 
 export async function coverageCommand(ctx: Context): Promise<number> {
   const { args, io, cwd } = ctx;
@@ -34,7 +34,7 @@ export async function coverageCommand(ctx: Context): Promise<number> {
   if (args.json && args.format && args.format !== 'json') throw new UsageError(`--json conflicts with --format ${args.format}`, 'coverage');
   const started = process.hrtime.bigint();
 
-  const accept = (f: string): boolean => CODE_LANGUAGES.has(languageIdForPath(f) ?? '');
+  const accept = (f: string): boolean => coversLanguage(languageIdForPath(f) ?? '');
   const { files, missing } = collectFiles(args.positionals, cwd, accept);
   if (missing.length) throw new UsageError(`no such file or folder: ${missing.join(', ')}`, 'coverage');
   // `file` is relative to the folder given (the current folder when none or several are)
@@ -58,17 +58,7 @@ export async function coverageCommand(ctx: Context): Promise<number> {
     read++;
     const doc = TextDocument.create(pathToFileURL(file).href, languageIdForPath(file) ?? 'plaintext', 1, buf.toString('utf8').replace(/^\uFEFF/, ''));
     const calls = service.doCoverage(doc, settings);
-    if (calls.length) {
-      // keep only what the report needs: positions now, not the document
-      const positions = new Map<number, { line: number; column: number }>();
-      for (const c of calls) {
-        for (const o of [c.call.start, ...c.errors.flatMap((e) => e.handled.map((h) => h.start))]) {
-          const p = doc.positionAt(o);
-          positions.set(o, { line: p.line + 1, column: p.character + 1 });
-        }
-      }
-      found.push({ file: shown, calls, position: (o) => positions.get(o)! });
-    }
+    if (calls.length) found.push(fileCoverage(shown, doc, calls));
     // each file is visited once: the service's cache would only hold memory
     service.forget(doc.uri);
   }

@@ -113,3 +113,22 @@ export function looksBinary(buf: Buffer): boolean {
   for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
   return false;
 }
+
+/** Would a folder walk from `root` skip this file (node_modules, .git, or a .gitignore on the way)? */
+export function skippedByWalk(abs: string, root: string): boolean {
+  const rel = relative(root, abs);
+  if (!rel || rel.startsWith('..')) return true;
+  const parts = rel.split(sep);
+  if (parts.some((p) => ALWAYS_SKIPPED.has(p))) return true;
+  const rules = ancestorRules(root);
+  const own = readRules(root);
+  if (own) rules.push(own);
+  let dir = root;
+  for (let i = 0; i < parts.length - 1; i++) {
+    dir = join(dir, parts[i]);
+    if (isIgnored(dir, true, rules)) return true;
+    const r = readRules(dir);
+    if (r) rules.push(r);
+  }
+  return isIgnored(abs, false, rules);
+}

@@ -17,6 +17,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadBuiltinCatalog } from '../../catalog/src/builtin';
 import { createCatalogLoader } from './catalogs';
+import { attachCoverage } from './coverageServer';
 import { createErrorCodeService, FIX_ALL_KIND, resolveSettings, DEFAULT_SETTINGS, SETTINGS_SECTION, type ServiceSettings } from './service';
 
 /** How long typing pauses before a changed document is validated again. */
@@ -91,7 +92,10 @@ export function startServer(connection: Connection): void {
     settings: (scopeUri) => fetchRaw(scopeUri),
     folders: () => folders,
     canWatchFiles: () => canWatchFiles,
-    setCatalog: (catalog) => service.setCatalog(catalog),
+    setCatalog: (catalog) => {
+      service.setCatalog(catalog);
+      coverage.catalogChanged(catalog);
+    },
   });
   const loadCatalogs = (): Promise<void> => guard('loading catalogs', undefined, undefined, catalogs.load);
 
@@ -145,6 +149,7 @@ export function startServer(connection: Connection): void {
     canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     canWatchFolders = !!caps.workspace?.workspaceFolders;
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    coverage.initialize(params);
     const init = params.initializationOptions as { settings?: RawSettings } | undefined;
     if (init?.settings && typeof init.settings === 'object') globalRaw = init.settings;
     return {
@@ -153,6 +158,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         completionProvider: { triggerCharacters: ['"', "'", '`'], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        codeLensProvider: { resolveProvider: false },
         // each folder's extra catalogs resolve against that folder
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -174,6 +180,7 @@ export function startServer(connection: Connection): void {
     }
     await loadCatalogs();
     revalidateAll();
+    await coverage.start();
   });
 
   connection.onDidChangeConfiguration(async (change: DidChangeConfigurationParams) => {
@@ -182,9 +189,11 @@ export function startServer(connection: Connection): void {
     settingsCache.clear();
     await loadCatalogs();
     revalidateAll();
+    coverage.settingsChanged();
   });
 
   connection.onDidChangeWatchedFiles(async (params: DidChangeWatchedFilesParams) => {
+    coverage.filesChanged(params.changes);
     if (!catalogs.concerns(params.changes)) return;
     await loadCatalogs();
     revalidateAll();
@@ -199,6 +208,7 @@ export function startServer(connection: Connection): void {
     const last = validated.get(e.document.uri);
     if (last && last.version === e.document.version && last.text === e.document.getText()) return;
     schedule(e.document);
+    coverage.documentChanged(e.document);
   });
   documents.onDidClose((e: TextDocumentChangeEvent<TextDocument>) => {
     timers.get(e.document.uri)?.();
@@ -242,6 +252,8 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     return doc ? service.doCodeActions(doc, params.range, params.context, await settingsFor(doc.uri)) : [];
   }));
+
+  const coverage = attachCoverage({ connection, documents, service, guard, settingsFor });
 
   documents.listen(connection);
   connection.listen();

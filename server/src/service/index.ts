@@ -1,8 +1,9 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-types';
 import type { Catalog } from '../../../catalog/src/catalog';
 import { AnalysisCache } from './analysis';
 import { codeActions } from './codeActions';
+import { coverageLenses } from './coverage/codeLens';
 import { documentCoverage, type CallCoverage } from './coverage/coverage';
 import { doComplete } from './completion';
 import { validate } from './diagnostics';
@@ -15,8 +16,8 @@ export { DEFAULT_SETTINGS, DIAGNOSTIC_CODES, resolveSettings, type DiagnosticCod
 export { languageIdForPath } from './languages';
 export { LANGUAGE_IDS, SETTINGS_SECTION, SOURCE } from './contract';
 export { FIX_ALL_KIND } from './codeActions';
-export type { CallCoverage, ErrorCoverage, HandledAt } from './coverage/coverage';
-export { buildCoverageReport, coveragePercent, type CoverageReport, type FileCoverage } from './coverage/report';
+export { coversLanguage, type CallCoverage, type ErrorCoverage, type HandledAt } from './coverage/coverage';
+export { buildCoverageReport, coveragePercent, fileCoverage, type CoverageReport, type FileCoverage } from './coverage/report';
 
 /** The language service: everything the LSP server, the CLI and the tests call. */
 export interface ErrorCodeService {
@@ -26,6 +27,8 @@ export interface ErrorCodeService {
   doCodeActions(document: TextDocument, range: Range, context: CodeActionContext, settings?: ServiceSettings): Promise<CodeAction[]>;
   /** Each Global Acquiring endpoint call in the document and which of its errors its error path handles. */
   doCoverage(document: TextDocument, settings?: ServiceSettings): CallCoverage[];
+  /** A "handles N of M errors" lens on each endpoint call (none when `coverageCodeLens` is off). */
+  doCodeLens(document: TextDocument, settings?: ServiceSettings): CodeLens[];
   setCatalog(catalog: Catalog): void;
   /** Drop what is cached for a closed document. */
   forget(uri: string): void;
@@ -87,6 +90,11 @@ export function createErrorCodeService(options: { catalog: Catalog; settings?: P
       const s = settings ?? defaults;
       if (!active(document, s)) return [];
       return documentCoverage(catalog, cache.get(document));
+    },
+    doCodeLens(document, settings) {
+      const s = settings ?? defaults;
+      if (!active(document, s) || !s.coverageCodeLens) return [];
+      return coverageLenses(document, documentCoverage(catalog, cache.get(document)), s.docsLanguage);
     },
     setCatalog(next) {
       catalog = next;

@@ -9,6 +9,8 @@ export interface ServiceSettings {
   severity: Record<DiagnosticCode, SeverityName>;
   /** Already resolved ('auto' is resolved by the LSP layer from the client's locale). */
   docsLanguage: 'en' | 'zh-CN';
+  /** The "handles N of M errors" CodeLens on endpoint calls (`uqpayErrors.coverage.codeLens`). */
+  coverageCodeLens: boolean;
 }
 
 export const DEFAULT_SETTINGS: ServiceSettings = Object.freeze({
@@ -16,6 +18,7 @@ export const DEFAULT_SETTINGS: ServiceSettings = Object.freeze({
   languages: [...LANGUAGE_IDS],
   severity: DEFAULT_SEVERITY as Record<DiagnosticCode, SeverityName>,
   docsLanguage: 'en',
+  coverageCodeLens: true,
 }) as ServiceSettings;
 
 const SEVERITIES = new Set<SeverityName>(SEVERITY_NAMES);
@@ -34,6 +37,9 @@ export function resolveSettings(raw: unknown, base: ServiceSettings = DEFAULT_SE
     languages: Array.isArray(r.languages) ? r.languages.filter((x): x is string => typeof x === 'string') : base.languages,
     severity,
     docsLanguage: r.docsLanguage === 'zh-CN' || r.docsLanguage === 'en' ? r.docsLanguage : base.docsLanguage,
+    coverageCodeLens: r.coverage && typeof r.coverage === 'object' && typeof (r.coverage as { codeLens?: unknown }).codeLens === 'boolean'
+      ? (r.coverage as { codeLens: boolean }).codeLens
+      : base.coverageCodeLens,
   };
 }
 

@@ -11,6 +11,7 @@
 import type { Catalog } from '../../../../catalog/src/catalog';
 import type { ErrorEntry } from '../../../../catalog/src/types';
 import { contextOf, type Analysis, type CodeRegion } from '../analysis';
+import { familyOf } from '../languages';
 import { findHttpCalls, findSdkCalls, mayHoldCalls, type CallSite } from './calls';
 import { errorPath, type Span } from './errorPath';
 import { sdkClassCovers, sdkClassNames } from './sdkClasses';
@@ -38,6 +39,12 @@ export interface CallCoverage {
   errors: ErrorCoverage[];
   handled: number;
   total: number;
+}
+
+/** Languages whose files can call an endpoint (source code, not data, logs or Markdown). */
+export function coversLanguage(languageId: string): boolean {
+  const f = familyOf(languageId);
+  return f !== undefined && f !== 'json' && f !== 'yaml' && f !== 'text' && f !== 'markdown';
 }
 
 /** The catalog errors an endpoint can return: its own entries, then the general ones. */

@@ -4,6 +4,7 @@
  * handled for an endpoint when the error path of at least one of its calls handles it; each call's
  * own numbers are kept beside it.
  */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Catalog } from '../../../../catalog/src/catalog';
 import type { Retry } from '../../../../catalog/src/types';
 import type { CallCoverage } from './coverage';
@@ -43,6 +44,18 @@ export interface FileCoverage {
   file: string;
   calls: readonly CallCoverage[];
   position(offset: number): { line: number; column: number };
+}
+
+/** A file's calls with their positions taken now, so the document itself need not be kept. */
+export function fileCoverage(file: string, doc: TextDocument, calls: readonly CallCoverage[]): FileCoverage {
+  const positions = new Map<number, { line: number; column: number }>();
+  for (const c of calls) {
+    for (const o of [c.call.start, ...c.errors.flatMap((e) => e.handled.map((h) => h.start))]) {
+      const p = doc.positionAt(o);
+      positions.set(o, { line: p.line + 1, column: p.character + 1 });
+    }
+  }
+  return { file, calls, position: (o) => positions.get(o)! };
 }
 
 export function buildCoverageReport(catalog: Catalog, files: readonly FileCoverage[]): CoverageReport {
