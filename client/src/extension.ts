@@ -10,6 +10,7 @@ import { builtinCatalogReader, catalogValidator } from './catalogFiles';
 import { CatalogSource, docsLanguage } from './catalogSource';
 import { decodeResponse } from './commands/decodeResponse';
 import { inlineDecoder, WorkerDecoder } from './decoder';
+import { CoverageView, showCoverage } from './coverage';
 import { DeferredServer } from './deferredServer';
 import { insertErrorHandler } from './commands/insertErrorHandler';
 import { lookUpCode } from './commands/lookUpCode';
@@ -57,6 +58,8 @@ export interface UqpayErrorsApi {
   readonly clientReadyMs: number | undefined;
   readonly catalogPanel: PanelStatus;
   readonly decodePanel: PanelStatus & { readonly lastResult: DecodeResult | null };
+  /** The "UQPAY Error Coverage" view. */
+  readonly coverageView: CoverageView;
 }
 
 let server: DeferredServer | undefined;
@@ -110,6 +113,19 @@ export function activate(context: vscode.ExtensionContext): UqpayErrorsApi {
   register('uqpayErrors.restartServer', () => s.restartNow(true));
   register('uqpayErrors.showOutput', () => output.show(true));
 
+  const coverageView = new CoverageView(() => s.current, (id) => {
+    const e = catalog().byId(id);
+    return e ? e.summary[settings().lang] ?? e.summary.en : '';
+  });
+  context.subscriptions.push(coverageView);
+  register('uqpayErrors.showCoverage', (args) => showCoverage(args as Parameters<typeof showCoverage>[0]));
+  register('uqpayErrors.coverage.refresh', () => coverageView.refresh());
+  register('uqpayErrors.coverage.filter', () => coverageView.pickFilter());
+  void s.ready.then((client) => {
+    context.subscriptions.push(coverageView.attach(client));
+    return coverageView.refresh();
+  }, () => undefined);
+
   // Panels follow the catalog and the docs language without a reload; the server pulls its own settings.
   context.subscriptions.push(
     catalogs.onDidChange(() => catalogPanel.current?.refresh()),
@@ -153,6 +169,7 @@ export function activate(context: vscode.ExtensionContext): UqpayErrorsApi {
     serverProcessId: () => s.serverPid,
     crashRestarts: () => s.crashRestarts,
     catalogPanel: status(catalogPanel),
+    coverageView,
     decodePanel: Object.defineProperty(decodeStatus, 'lastResult', { get: () => decodePanel.current?.lastResult ?? null, enumerable: true }) as PanelStatus & { lastResult: DecodeResult | null },
   };
 }

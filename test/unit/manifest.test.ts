@@ -22,11 +22,12 @@ describe('extension manifest', () => {
   });
 
   it('contributes exactly the commands the extension registers, all under the UQPAY category', () => {
-    const registered = [...extensionSource.matchAll(/register\('(uqpayErrors\.[A-Za-z]+)'/g)].map((m) => m[1]).sort();
+    const registered = [...extensionSource.matchAll(/register\('(uqpayErrors\.[A-Za-z.]+)'/g)].map((m) => m[1]).sort();
     const contributed = pkg.contributes.commands.map((c: { command: string }) => c.command).sort();
     assert.deepEqual(contributed, registered);
-    assert.deepEqual(contributed, ['uqpayErrors.decodeResponse', 'uqpayErrors.decodeSelection', 'uqpayErrors.insertErrorHandler',
-      'uqpayErrors.lookUpCode', 'uqpayErrors.openCatalog', 'uqpayErrors.restartServer', 'uqpayErrors.showOutput']);
+    assert.deepEqual(contributed, ['uqpayErrors.coverage.filter', 'uqpayErrors.coverage.refresh', 'uqpayErrors.decodeResponse',
+      'uqpayErrors.decodeSelection', 'uqpayErrors.insertErrorHandler', 'uqpayErrors.lookUpCode', 'uqpayErrors.openCatalog',
+      'uqpayErrors.restartServer', 'uqpayErrors.showCoverage', 'uqpayErrors.showOutput']);
     for (const c of pkg.contributes.commands) assert.equal(c.category, 'UQPAY');
     for (const c of contributed) assert.ok(pkg.activationEvents.includes(`onCommand:${c}`), c);
     const ctx = pkg.contributes.menus['editor/context'];
@@ -52,6 +53,8 @@ describe('extension manifest', () => {
     assert.deepEqual(Object.keys(props['uqpayErrors.severity'].properties), Object.keys(DEFAULT_SEVERITY));
     assert.deepEqual(props['uqpayErrors.languages'].default, [...LANGUAGE_IDS]);
     assert.deepEqual(props['uqpayErrors.trace.server'].enum, ['off', 'messages', 'verbose']);
+    assert.equal(props['uqpayErrors.coverage.codeLens'].default, true);
+    assert.deepEqual(pkg.contributes.views.explorer.map((v: { id: string }) => v.id), ['uqpayErrors.coverage']);
   });
 
   it('points l10n, icon and packaging at files that exist', () => {

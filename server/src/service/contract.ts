@@ -37,4 +37,4 @@ export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, SeverityName>> = 
 export const DIAGNOSTIC_CODES = Object.keys(DEFAULT_SEVERITY) as readonly DiagnosticCode[];
 
 /** The settings under SETTINGS_SECTION, as package.json declares them (the keys after the dot). */
-export const SETTING_KEYS = ['enable', 'languages', 'severity', 'docsLanguage', 'extraCatalogs', 'trace.server'] as const;
+export const SETTING_KEYS = ['enable', 'languages', 'severity', 'docsLanguage', 'extraCatalogs', 'trace.server', 'coverage.codeLens'] as const;
