@@ -2,10 +2,13 @@
 // call's error path handles. Expectations come from the SDK facts (method → endpoint, class →
 // status) and the catalog's per-error endpoints, written out by hand.
 import { strict as assert } from 'node:assert';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadBuiltinCatalog } from '../../catalog/src/index';
 import { SDK_CALLS } from '../../catalog/src/sdkCalls';
 import { analyzeText } from '../../server/src/service/analysis';
 import { documentCoverage, endpointErrors, type CallCoverage } from '../../server/src/service/coverage/coverage';
+import { createErrorCodeService } from '../../server/src/service/index';
+import { syntaxProblems } from '../support/treeSitter';
 
 const catalog = loadBuiltinCatalog();
 
@@ -247,5 +250,95 @@ describe('coverage: handled or not', () => {
       const list = cover(lang, text);
       assert.equal(list.length, 1, lang);
     }
+  });
+});
+
+describe('coverage: "Handle the N unhandled … errors" quick fix', () => {
+  const service = createErrorCodeService({ catalog });
+
+  /** The fix offered with the cursor on `needle`; the document after it, and the inserted text. */
+  async function fix(languageId: string, text: string, needle: string): Promise<{ title: string; after: string; inserted: string } | undefined> {
+    const doc = TextDocument.create(`file:///fix.${languageId}`, languageId, 1, text);
+    const at = doc.positionAt(text.indexOf(needle));
+    const actions = await service.doCodeActions(doc, { start: at, end: at }, { diagnostics: [] });
+    const a = actions.find((x) => x.title.startsWith('Handle the '));
+    if (!a) return undefined;
+    const [e] = a.edit!.changes![doc.uri]!;
+    assert.deepEqual(e.range.start, e.range.end, 'an insertion, nothing replaced');
+    return { title: a.title, after: TextDocument.applyEdits(doc, [e]), inserted: e.newText };
+  }
+
+  const labels = (s: string) => [...s.matchAll(/case\s+['"]([^'"]+)['"]/g)].map((m) => m[1]);
+
+  it('TypeScript: opens the catch block with a switch over the unhandled codes; the rest of the block is kept', async () => {
+    const text = [
+      "import { UQPayError } from '@uqpay/sdk';",
+      'export async function f(client: any): Promise<void> {',
+      '  try {',
+      '    await client.payment.balances.retrieve("SGD");',
+      '  } catch (err) {',
+      "    if (err instanceof UQPayError && err.code === 'invalid_currency') return;",
+      '    throw err;',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const r = await fix('typescript', text, 'throw err');
+    // Retrieve Balance: invalid_currency is handled; the 7 general errors are not
+    assert.equal(r?.title, 'Handle the 7 unhandled Retrieve Balance errors');
+    assert.deepEqual(labels(r!.inserted), ['invalid_parameter', 'missing_parameter', 'unauthorized_error', 'account_not_found',
+      'invalid idempotency key format', 'api_error', '200']);
+    assert.match(r!.inserted, /^\n {4}switch \(\(err as \{ code\?: unknown \}\)\.code\) \{\n {6}case 'invalid_parameter': \/\/ /);
+    assert.ok(r!.after.includes("    if (err instanceof UQPayError && err.code === 'invalid_currency') return;\n    throw err;"));
+    assert.deepEqual(await syntaxProblems(r!.after, 'typescript'), []);
+  });
+
+  it('adds the cases to a switch over codes the branch already has, before its default', async () => {
+    const text = [
+      "import '@uqpay/sdk';",
+      "client.payment.balances.retrieve('SGD').catch((e) => {",
+      '  switch (e.code) {',
+      "    case 'invalid_currency':",
+      '      break;',
+      '    default:',
+      '      throw e;',
+      '  }',
+      '});',
+      '',
+    ].join('\n');
+    const r = await fix('javascript', text, 'default');
+    assert.equal(r?.title, 'Handle the 7 unhandled Retrieve Balance errors');
+    assert.deepEqual(labels(r!.after), ['invalid_currency', 'invalid_parameter', 'missing_parameter', 'unauthorized_error', 'account_not_found',
+      'invalid idempotency key format', 'api_error', '200']);
+    assert.ok(r!.after.indexOf("case '200'") < r!.after.indexOf('default:'));
+    assert.deepEqual(await syntaxProblems(r!.after, 'javascript'), []);
+  });
+
+  it('Python: a match on the error code under the except line, a do-nothing wildcard last', async () => {
+    const text = 'from uqpay import UQPayError\n\ndef f(client):\n    try:\n        client.payment.refunds.retrieve(rid)\n    except UQPayError as e:\n        raise\n';
+    const r = await fix('python', text, 'raise');
+    // Retrieve a refund: payment/ and refund/retrieve_refund_failed share one code, then the general ones
+    assert.equal(r?.title, 'Handle the 8 unhandled Retrieve a refund errors');
+    assert.deepEqual(labels(r!.inserted), ['retrieve_refund_failed', 'invalid_parameter', 'missing_parameter', 'unauthorized_error',
+      'account_not_found', 'invalid idempotency key format', 'api_error', '200']);
+    assert.match(r!.after, /\n {8}match getattr\(e, "code", None\):\n {12}case "retrieve_refund_failed": {2}# .+\n {16}pass\n/);
+    assert.match(r!.after, /\n {12}case _:\n {16}pass\n {8}raise\n$/);
+    assert.deepEqual(await syntaxProblems(r!.after, 'python'), []);
+  });
+
+  it('Java: only where the catch names UqpayApiException; the code read null-safely', async () => {
+    const body = (ex: string) => `class A {\n    void f() throws Exception {\n        try {\n            client.payment().getPayouts().get(id);\n        } catch (${ex} e) {\n            throw e;\n        }\n    }\n}\n`;
+    const r = await fix('java', body('UqpayApiException'), 'throw e');
+    // payout_not_found, internal_error, invalid_parameter (payout and general rows: one case) and six more general codes
+    assert.equal(r?.title, 'Handle the 9 unhandled Retrieve Payout errors');
+    assert.match(r!.inserted, /switch \(String\.valueOf\(e\.getCode\(\)\)\) \{/);
+    assert.deepEqual(await syntaxProblems(r!.after, 'java'), []);
+    assert.equal(await fix('java', body('Exception'), 'throw e'), undefined);
+  });
+
+  it('is not offered away from a call and its error branch', async () => {
+    const text = "import '@uqpay/sdk';\nconst x = 1;\ntry { await client.payment.balances.list(); } catch (e) { log(e); }\n";
+    assert.equal(await fix('typescript', text, 'const x'), undefined);
+    assert.ok(await fix('typescript', text, 'log(e)'));
   });
 });

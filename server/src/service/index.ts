@@ -5,6 +5,7 @@ import { AnalysisCache } from './analysis';
 import { codeActions } from './codeActions';
 import { coverageLenses } from './coverage/codeLens';
 import { documentCoverage, type CallCoverage } from './coverage/coverage';
+import { handleUnhandledActions } from './coverage/handleFix';
 import { doComplete } from './completion';
 import { validate } from './diagnostics';
 import { doHover } from './hover';
@@ -83,6 +84,8 @@ export function createErrorCodeService(options: { catalog: Catalog; settings?: P
       const wantsQuickFix = !ctx.only || ctx.only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(`${k}.`) || k === '');
       if (wantsQuickFix && familyOf(document.languageId) !== 'markdown') {
         actions.push(...(await getSwitchCaseActions(document, range, catalog, s.docsLanguage, ctx.diagnostics, cache.get(document))));
+        const a = cache.get(document);
+        actions.push(...handleUnhandledActions(document, a, documentCoverage(catalog, a), range, s.docsLanguage));
       }
       return actions;
     },

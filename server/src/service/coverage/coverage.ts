@@ -13,7 +13,7 @@ import type { ErrorEntry } from '../../../../catalog/src/types';
 import { contextOf, type Analysis, type CodeRegion } from '../analysis';
 import { familyOf } from '../languages';
 import { findHttpCalls, findSdkCalls, mayHoldCalls, type CallSite } from './calls';
-import { errorPath, type Span } from './errorPath';
+import { errorPath, type ErrorPath, type Span } from './errorPath';
 import { sdkClassCovers, sdkClassNames } from './sdkClasses';
 import { structureOf } from './structure';
 
@@ -36,6 +36,7 @@ export interface ErrorCoverage {
 
 export interface CallCoverage {
   call: CallSite;
+  path: ErrorPath;
   errors: ErrorCoverage[];
   handled: number;
   total: number;
@@ -99,7 +100,7 @@ function handlingIn(a: Analysis, region: CodeRegion, spans: Span[], classRe: Reg
   return found;
 }
 
-function coverageOf(catalog: Catalog, call: CallSite, found: Found, family: CodeRegion['family']): CallCoverage {
+function coverageOf(catalog: Catalog, call: CallSite, path: ErrorPath, found: Found, family: CodeRegion['family']): CallCoverage {
   const errors: ErrorCoverage[] = [];
   let handled = 0;
   for (const { entry, general } of endpointErrors(catalog, call.endpoint)) {
@@ -112,7 +113,7 @@ function coverageOf(catalog: Catalog, call: CallSite, found: Found, family: Code
     if (at.length) handled++;
     errors.push({ entry, general, handled: at });
   }
-  return { call, errors, handled, total: errors.length };
+  return { call, path, errors, handled, total: errors.length };
 }
 
 const analyses = new WeakMap<Analysis, Map<Catalog, CallCoverage[]>>();
@@ -134,8 +135,8 @@ export function documentCoverage(catalog: Catalog, a: Analysis): CallCoverage[] 
     calls.sort((x, y) => x.start - y.start);
     const classRe = sdkNames.length ? new RegExp(`\\b(?:${sdkNames.join('|')})\\b`, 'g') : undefined;
     for (const call of calls) {
-      const spans = errorPath(a.text, family, s, call.start, call.callEnd, start, end);
-      out.push(coverageOf(catalog, call, handlingIn(a, region, spans, classRe, s.inCode), family));
+      const path = errorPath(a.text, family, s, call.start, call.callEnd, start, end);
+      out.push(coverageOf(catalog, call, path, handlingIn(a, region, path.spans, classRe, s.inCode), family));
     }
   }
   if (!byCatalog) analyses.set(a, (byCatalog = new Map()));

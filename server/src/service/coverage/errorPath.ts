@@ -225,8 +225,16 @@ function handlerNames(text: string, span: Span, vars: Set<string>): string[] {
   return [...names];
 }
 
+export interface ErrorPath {
+  /** The clauses and blocks themselves first (`direct` of them), then handler functions' bodies. */
+  spans: Span[];
+  direct: number;
+  /** The names the error goes by in them (`err`, `e`, `$e`). */
+  vars: string[];
+}
+
 /** The spans of a call's error path, handlers in the same file included. */
-export function errorPath(text: string, family: Family, s: Structure, at: number, callEnd: number, min: number, max: number): Span[] {
+export function errorPath(text: string, family: Family, s: Structure, at: number, callEnd: number, min: number, max: number): ErrorPath {
   const out: Span[] = [];
   const vars = new Set<string>();
   if (family === 'python' || family === 'ruby') indentedPaths(text, family, at, min, max, out, vars);
@@ -238,5 +246,5 @@ export function errorPath(text: string, family: Family, s: Structure, at: number
       if (body && !out.some((o) => o.start <= body.start && body.end <= o.end)) out.push(body);
     }
   }
-  return out;
+  return { spans: out, direct, vars: [...vars] };
 }
