@@ -12,6 +12,7 @@ import { decodeResponse } from './commands/decodeResponse';
 import { inlineDecoder, WorkerDecoder } from './decoder';
 import { CoverageView, showCoverage } from './coverage';
 import { DeferredServer } from './deferredServer';
+import { registerTerminalLinks } from './terminalLinks';
 import { insertErrorHandler } from './commands/insertErrorHandler';
 import { lookUpCode } from './commands/lookUpCode';
 import { EditorTracker } from './editorTracker';
@@ -118,6 +119,7 @@ export function activate(context: vscode.ExtensionContext): UqpayErrorsApi {
     return e ? e.summary[settings().lang] ?? e.summary.en : '';
   });
   context.subscriptions.push(coverageView);
+  context.subscriptions.push(registerTerminalLinks(catalog, (id) => openCatalog(id), (text) => decodePanel.show().setInput(text)));
   register('uqpayErrors.showCoverage', (args) => showCoverage(args as Parameters<typeof showCoverage>[0]));
   register('uqpayErrors.coverage.refresh', () => coverageView.refresh());
   register('uqpayErrors.coverage.filter', () => coverageView.pickFilter());

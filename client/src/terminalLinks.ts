@@ -1,0 +1,24 @@
+/** Terminal links (see terminalMatches.ts): a code opens the catalog on it, a body the decode panel. */
+import * as vscode from 'vscode';
+import type { Catalog } from '../../catalog/src/catalog';
+import { terminalMatches, type TerminalMatch } from './terminalMatches';
+
+type Link = vscode.TerminalLink & { match: TerminalMatch };
+
+export function registerTerminalLinks(catalog: () => Catalog, openCatalog: (id: string) => void, decode: (text: string) => void): vscode.Disposable {
+  const provider: vscode.TerminalLinkProvider<Link> = {
+    provideTerminalLinks(context) {
+      return terminalMatches(context.line, catalog()).map((match) => ({
+        startIndex: match.start,
+        length: match.length,
+        tooltip: match.kind === 'body' ? vscode.l10n.t('Decode this UQPAY response') : vscode.l10n.t('Open {0} in the UQPAY error catalog', match.text),
+        match,
+      }));
+    },
+    handleTerminalLink(link) {
+      if (link.match.kind === 'body') decode(link.match.text);
+      else if (link.match.id) openCatalog(link.match.id);
+    },
+  };
+  return vscode.window.registerTerminalLinkProvider(provider);
+}
