@@ -12,7 +12,7 @@ import { decodeResponse } from './commands/decodeResponse';
 import { inlineDecoder, WorkerDecoder } from './decoder';
 import { CoverageView, showCoverage } from './coverage';
 import { DeferredServer } from './deferredServer';
-import { registerTerminalLinks } from './terminalLinks';
+import { registerTerminalLinks, type UqpayTerminalLink } from './terminalLinks';
 import { insertErrorHandler } from './commands/insertErrorHandler';
 import { lookUpCode } from './commands/lookUpCode';
 import { EditorTracker } from './editorTracker';
@@ -61,6 +61,8 @@ export interface UqpayErrorsApi {
   readonly decodePanel: PanelStatus & { readonly lastResult: DecodeResult | null };
   /** The "UQPAY Error Coverage" view. */
   readonly coverageView: CoverageView;
+  /** The terminal link provider this extension registered. */
+  readonly terminalLinks: vscode.TerminalLinkProvider<UqpayTerminalLink>;
 }
 
 let server: DeferredServer | undefined;
@@ -119,7 +121,8 @@ export function activate(context: vscode.ExtensionContext): UqpayErrorsApi {
     return e ? e.summary[settings().lang] ?? e.summary.en : '';
   });
   context.subscriptions.push(coverageView);
-  context.subscriptions.push(registerTerminalLinks(catalog, (id) => openCatalog(id), (text) => decodePanel.show().setInput(text)));
+  const terminalLinks = registerTerminalLinks(catalog, (id) => openCatalog(id), (text) => decodePanel.show().setInput(text));
+  context.subscriptions.push(terminalLinks.registration);
   register('uqpayErrors.showCoverage', (args) => showCoverage(args as Parameters<typeof showCoverage>[0]));
   register('uqpayErrors.coverage.refresh', () => coverageView.refresh());
   register('uqpayErrors.coverage.filter', () => coverageView.pickFilter());
@@ -172,6 +175,7 @@ export function activate(context: vscode.ExtensionContext): UqpayErrorsApi {
     crashRestarts: () => s.crashRestarts,
     catalogPanel: status(catalogPanel),
     coverageView,
+    terminalLinks: terminalLinks.provider,
     decodePanel: Object.defineProperty(decodeStatus, 'lastResult', { get: () => decodePanel.current?.lastResult ?? null, enumerable: true }) as PanelStatus & { lastResult: DecodeResult | null },
   };
 }

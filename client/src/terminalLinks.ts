@@ -3,10 +3,14 @@ import * as vscode from 'vscode';
 import type { Catalog } from '../../catalog/src/catalog';
 import { terminalMatches, type TerminalMatch } from './terminalMatches';
 
-type Link = vscode.TerminalLink & { match: TerminalMatch };
+export type UqpayTerminalLink = vscode.TerminalLink & { match: TerminalMatch };
 
-export function registerTerminalLinks(catalog: () => Catalog, openCatalog: (id: string) => void, decode: (text: string) => void): vscode.Disposable {
-  const provider: vscode.TerminalLinkProvider<Link> = {
+/** Registers the provider; returns it too (the extension-host tests call it on a real terminal). */
+export function registerTerminalLinks(catalog: () => Catalog, openCatalog: (id: string) => void, decode: (text: string) => void): {
+  registration: vscode.Disposable;
+  provider: vscode.TerminalLinkProvider<UqpayTerminalLink>;
+} {
+  const provider: vscode.TerminalLinkProvider<UqpayTerminalLink> = {
     provideTerminalLinks(context) {
       return terminalMatches(context.line, catalog()).map((match) => ({
         startIndex: match.start,
@@ -20,5 +24,5 @@ export function registerTerminalLinks(catalog: () => Catalog, openCatalog: (id: 
       else if (link.match.id) openCatalog(link.match.id);
     },
   };
-  return vscode.window.registerTerminalLinkProvider(provider);
+  return { registration: vscode.window.registerTerminalLinkProvider(provider), provider };
 }

@@ -288,9 +288,11 @@ describe('coverage: "Handle the N unhandled … errors" quick fix', () => {
     assert.equal(r?.title, 'Handle the 7 unhandled Retrieve Balance errors');
     assert.deepEqual(labels(r!.inserted), ['invalid_parameter', 'missing_parameter', 'unauthorized_error', 'account_not_found',
       'invalid idempotency key format', 'api_error', '200']);
-    assert.match(r!.inserted, /^\n {4}switch \(\(err as \{ code\?: unknown \}\)\.code\) \{\n {6}case 'invalid_parameter': \/\/ /);
+    assert.match(r!.inserted, /^\n {4}switch \(\(err as Record<string, unknown>\)\.code\) \{\n {6}case 'invalid_parameter': \/\/ /);
     assert.ok(r!.after.includes("    if (err instanceof UQPayError && err.code === 'invalid_currency') return;\n    throw err;"));
     assert.deepEqual(await syntaxProblems(r!.after, 'typescript'), []);
+    // the new cases are case labels in the error path: the call now handles all 16
+    assert.equal(cover('typescript', r!.after)[0].handled, 8);
   });
 
   it('adds the cases to a switch over codes the branch already has, before its default', async () => {
@@ -321,9 +323,13 @@ describe('coverage: "Handle the N unhandled … errors" quick fix', () => {
     assert.equal(r?.title, 'Handle the 8 unhandled Retrieve a refund errors');
     assert.deepEqual(labels(r!.inserted), ['retrieve_refund_failed', 'invalid_parameter', 'missing_parameter', 'unauthorized_error',
       'account_not_found', 'invalid idempotency key format', 'api_error', '200']);
-    assert.match(r!.after, /\n {8}match getattr\(e, "code", None\):\n {12}case "retrieve_refund_failed": {2}# .+\n {16}pass\n/);
+    assert.match(r!.after, /\n {8}match e\.code:\n {12}case "retrieve_refund_failed": {2}# .+\n {16}pass\n/);
     assert.match(r!.after, /\n {12}case _:\n {16}pass\n {8}raise\n$/);
     assert.deepEqual(await syntaxProblems(r!.after, 'python'), []);
+    assert.equal(cover('python', r!.after)[0].handled, 9);
+    // an except clause that may catch other exceptions reads the code without assuming it exists
+    const other = await fix('python', text.replace('except UQPayError as e', 'except (UQPayError, KeyError) as e'), 'raise');
+    assert.match(other!.inserted, /match getattr\(e, "code", None\):/);
   });
 
   it('Java: only where the catch names UqpayApiException; the code read null-safely', async () => {
@@ -331,8 +337,9 @@ describe('coverage: "Handle the N unhandled … errors" quick fix', () => {
     const r = await fix('java', body('UqpayApiException'), 'throw e');
     // payout_not_found, internal_error, invalid_parameter (payout and general rows: one case) and six more general codes
     assert.equal(r?.title, 'Handle the 9 unhandled Retrieve Payout errors');
-    assert.match(r!.inserted, /switch \(String\.valueOf\(e\.getCode\(\)\)\) \{/);
+    assert.match(r!.inserted, /switch \(e\.getCode\(\) == null \? "" : e\.getCode\(\)\) \{/);
     assert.deepEqual(await syntaxProblems(r!.after, 'java'), []);
+    assert.equal(cover('java', r!.after)[0].handled, 10);
     assert.equal(await fix('java', body('Exception'), 'throw e'), undefined);
   });
 

@@ -18,6 +18,10 @@ import { tokenSourceOf } from '../switchCases';
 import type { CallCoverage } from './coverage';
 import type { Span } from './errorPath';
 
+/** The Python SDK's API error classes: each has a string `.code`. */
+const PY_SDK_ERRORS = new Set(['UQPayError', 'AuthenticationError', 'ForbiddenError', 'NotFoundError', 'ConflictError', 'RateLimitError',
+  'ServerError', 'IdempotencyError', 'ValidationError']);
+
 function lineStart(text: string, p: number): number {
   return text.lastIndexOf('\n', p - 1) + 1;
 }
@@ -47,15 +51,20 @@ function skeleton(text: string, family: Family, languageId: string, branch: Span
     const ind = indentAt(text, branch.start) + u;
     const at = text[eol - 1] === '\r' ? eol - 1 : eol;
     // a `match` needs a case: the wildcard one, which does nothing, as every new case does
-    const s = `${nl}${ind}match getattr(${errVar}, "code", None):${nl}${ind}${u}case _:${nl}${ind}${u}${u}pass`;
+    // the SDK's errors always have `.code`; any other exception may not
+    const caught = /\bexcept\b(.*?)(?:\bas\b|:)/.exec(header)?.[1].split(/[\s,()]+/).filter(Boolean) ?? [];
+    const sdkOnly = caught.length > 0 && caught.every((n) => PY_SDK_ERRORS.has(n.replace(/^uqpay\./, '')));
+    const subject = sdkOnly ? `${errVar}.code` : `getattr(${errVar}, "code", None)`;
+    const s = `${nl}${ind}match ${subject}:${nl}${ind}${u}case _:${nl}${ind}${u}${u}pass`;
     return { at, text: s, keyword: at + nl.length + ind.length };
   }
   const open = text.indexOf('{', branch.start);
   if (open < 0 || open >= branch.end) return undefined;
   const header = text.slice(branch.start, open);
   let subject: string;
-  if (family === 'js') subject = languageId.startsWith('typescript') ? `(${errVar} as { code?: unknown }).code` : `${errVar}?.code`;
-  else if (family === 'java' && /\bUqpayApiException\b/.test(header)) subject = `String.valueOf(${errVar}.getCode())`;
+  // subjects the code-context reader recognises, so the new cases count as handling
+  if (family === 'js') subject = languageId.startsWith('typescript') ? `(${errVar} as Record<string, unknown>).code` : `${errVar}?.code`;
+  else if (family === 'java' && /\bUqpayApiException\b/.test(header)) subject = `${errVar}.getCode() == null ? "" : ${errVar}.getCode()`;
   else return undefined;
   const ind = indentAt(text, branch.start) + unit(text);
   const s = `${nl}${ind}switch (${subject}) {${nl}${ind}}`;
