@@ -12,6 +12,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { EXTENSIONS, SOURCE_LANGUAGES, generateJsonl, generateSource, loadCorpusCodes, type CorpusCodes, type SourceLanguage } from './corpus';
 import { findDebounce, type DebounceInfo } from './debounce';
 import { LspClient, type LspRange } from './lspClient';
+import { coverageCases } from './coverage';
 import { JsonPeer, TreeSitterPeer, regexFloor } from './peers';
 import { loadServiceFactory, type BenchService, type ServiceFactory } from './service';
 import { percentile, summarize } from './stats';
@@ -199,6 +200,7 @@ class Bench {
       this.client = null;
     }
     await this.rss();
+    this.cases.push(...(await coverageCases({ serverPath: this.opts.serverPath, tiny: this.opts.tiny, log: (m) => this.log(m) })));
     this.cases.push(...bundleCases(this.opts.distDir), vsixCase(REPO, this.opts.vsix), ...activationCases(REPO));
     return this.cases;
   }

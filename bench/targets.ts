@@ -52,6 +52,13 @@ export const TARGETS: Target[] = [
   { name: 'bundle.extension', text: '≤ 150 KB', check: (c) => within(c.median, 150) },
   { name: 'bundle.server', text: '≤ 1.5 MB (1536 KB)', check: (c) => within(c.median, 1536) },
   { name: 'activation', text: '≤ 100 ms', check: (c) => within(c.median, 100) },
+  {
+    name: 'index.workspace.5k',
+    text: 'in-process ≤ 3 × floor',
+    check: (c) => (c.inProcess === null || c.floor === null ? 'n/a' : within(c.inProcess, 3 * c.floor)),
+  },
+  { name: 'reindex.one-file', text: '≤ 10 ms', check: (c) => within(c.median, 10) },
+  { name: 'rss.index.5k', text: '≤ 200 MB', check: (c) => within(c.median, 200) },
 ];
 
 /** The case names results.json must always contain (issue 6). */
@@ -69,4 +76,7 @@ export const REQUIRED_CASES = [
   'bundle.extension',
   'bundle.server',
   'activation',
+  'index.workspace.5k',
+  'reindex.one-file',
+  'rss.index.5k',
 ] as const;

@@ -50,7 +50,7 @@ export class CoverageIndex {
     let sliceStart = performance.now();
     for (const file of files) {
       if (gen !== this.generation) return;
-      this.indexFile(file, undefined);
+      this.indexFile(file, undefined, true);
       if (performance.now() - sliceStart > SLICE_MS) {
         await new Promise<void>((r) => setImmediate(r));
         sliceStart = performance.now();
@@ -95,13 +95,14 @@ export class CoverageIndex {
     if (this.root) await this.build(this.root);
   }
 
-  private indexFile(file: string, text: string | undefined): void {
+  /** `walked`: the folder walk found it as a regular file, so it can be read without a stat first. */
+  private indexFile(file: string, text: string | undefined, walked = false): void {
     if (text === undefined) {
       try {
-        const st = statSync(file);
-        if (!st.isFile() || st.size > MAX_FILE_BYTES) throw new Error('skipped');
+        // a path from a file event may be anything (a FIFO would block a read)
+        if (!walked && !statSync(file).isFile()) throw new Error('not a file');
         const buf = readFileSync(file);
-        if (looksBinary(buf)) throw new Error('binary');
+        if (buf.length > MAX_FILE_BYTES || looksBinary(buf)) throw new Error('skipped');
         text = buf.toString('utf8').replace(/^\uFEFF/, '');
       } catch {
         this.files.delete(file);

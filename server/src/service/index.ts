@@ -3,6 +3,7 @@ import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnosti
 import type { Catalog } from '../../../catalog/src/catalog';
 import { AnalysisCache } from './analysis';
 import { codeActions } from './codeActions';
+import { mayCallEndpoints } from './coverage/calls';
 import { coverageLenses } from './coverage/codeLens';
 import { documentCoverage, type CallCoverage } from './coverage/coverage';
 import { handleUnhandledActions } from './coverage/handleFix';
@@ -91,7 +92,7 @@ export function createErrorCodeService(options: { catalog: Catalog; settings?: P
     },
     doCoverage(document, settings) {
       const s = settings ?? defaults;
-      if (!active(document, s)) return [];
+      if (!active(document, s) || !mayCallEndpoints(document.getText())) return [];
       return documentCoverage(catalog, cache.get(document));
     },
     doCodeLens(document, settings) {

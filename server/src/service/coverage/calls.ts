@@ -53,6 +53,17 @@ function viaPayment(text: string, at: number): boolean {
   return /\b[Pp]ayment(?:\s*\(\s*\))?\s*[?!]?\.\s*$/.test(before);
 }
 
+let anyCall: RegExp | undefined;
+
+/**
+ * A look at the raw text before any analysis: no SDK resource name and no `/v<n>/` path means no
+ * call. Most files of a workspace stop here, at about the cost of reading them.
+ */
+export function mayCallEndpoints(text: string): boolean {
+  anyCall ??= new RegExp(`/v\\d+/|(?:${[...new Set(SDK_CALLS.map((c) => c.resource.replace(/^get|\(\)$/g, '')))].join('|')})\\b`, 'i');
+  return anyCall.test(text);
+}
+
 /** A quick look: could the region hold a call at all? */
 export function mayHoldCalls(text: string, family: Family, start: number, end: number): boolean {
   const fc = callsFor(family);
