@@ -189,6 +189,26 @@ const checks = [
       await token(page, "'refund_amount_exceeded'").waitFor({ timeout: STEP_MS });
     },
   },
+  {
+    name: 'the coverage CodeLens, the list its click opens, and the UQPAY Error Coverage view',
+    shot: 'ui-coverage',
+    async run(page, ctx) {
+      await page.keyboard.press('Escape');
+      await openFile(page, 'coverage.ts');
+      // Create Payout: 9 own catalog errors and 7 general ones; the catch compares two codes
+      const lens = page.locator('.editor-instance .codelens-decoration a', { hasText: 'Create Payout · handles 2 of 16 errors' }).first();
+      await lens.waitFor({ state: 'visible', timeout: SERVER_READY_MS });
+      await page.screenshot({ path: join(ctx.shots, 'ui-coverage-codelens.png') });
+      await lens.click();
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'insufficient_balance' }).first().waitFor({ state: 'visible', timeout: STEP_MS });
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'merchant_account_invalid' }).first().waitFor({ state: 'visible', timeout: STEP_MS });
+      await page.screenshot({ path: join(ctx.shots, 'ui-coverage-list.png') });
+      await page.keyboard.press('Escape');
+      await command(page, 'Focus on UQPAY Error Coverage View');
+      await page.locator('.monaco-list-row', { hasText: 'Create Payout' }).first().waitFor({ state: 'visible', timeout: SERVER_READY_MS });
+      await page.screenshot({ path: join(ctx.shots, 'ui-coverage-view.png') });
+    },
+  },
 ];
 
 export async function runUiChecks({ browser, server, folder, extensionPath, repoRoot, say, verbose }) {
