@@ -39,6 +39,16 @@ export class DeferredServer {
     });
   }
 
+  /** Calls `listener` with each client once it runs: the first one and every one after a restart. */
+  onRunning(listener: (client: LanguageClient) => void): void {
+    void this.loaded.then((m) => {
+      m.onDidChangeState((state) => {
+        if (state === 'running' && m.current) listener(m.current);
+      });
+      if (m.current?.isRunning()) listener(m.current);
+    }, () => undefined);
+  }
+
   /** `performance.now()` when the first client was running, if it is yet. */
   get readyTime(): number | undefined {
     return this.readyAt;

@@ -126,10 +126,14 @@ export function activate(context: vscode.ExtensionContext): UqpayErrorsApi {
   register('uqpayErrors.showCoverage', (args) => showCoverage(args as Parameters<typeof showCoverage>[0]));
   register('uqpayErrors.coverage.refresh', () => coverageView.refresh());
   register('uqpayErrors.coverage.filter', () => coverageView.pickFilter());
-  void s.ready.then((client) => {
-    context.subscriptions.push(coverageView.attach(client));
-    return coverageView.refresh();
-  }, () => undefined);
+  // each client (a new one after a restart) tells the view when the server's index changes
+  let attached: vscode.Disposable | undefined;
+  s.onRunning((client) => {
+    attached?.dispose();
+    attached = coverageView.attach(client);
+    void coverageView.refresh();
+  });
+  context.subscriptions.push({ dispose: () => attached?.dispose() });
 
   // Panels follow the catalog and the docs language without a reload; the server pulls its own settings.
   context.subscriptions.push(
