@@ -35,6 +35,7 @@ export const ESCAPES = {
   kotlin: rules({ xMax: 0, uBraced: false, letters: 'ntrb' }),
   swift: rules({ xMax: 0, u4: false, letters: 'ntr0' }),
   rust: rules({ u4: false, letters: 'ntr0' }),
+  dart: rules({ letters: 'ntrbfv' }),
   php: rules({ xMin: 1, u4: false, octal: true, letters: 'ntrvef', keepUnknown: true }),
   python: rules({ uBraced: false, u8: true, octal: true, letters: 'ntrbfva', keepUnknown: true }),
   ruby: rules({ xMin: 1, octal: true, letters: 'ntrbfvaes' }),

@@ -4,7 +4,7 @@
  * or error is found.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -21,6 +21,7 @@ import { UsageError } from './args';
 import type { Context } from './context';
 import { collectFiles, looksBinary } from './files';
 import { toSarif, type CheckDiagnostic } from './sarif';
+import { projectSdksOf } from '../../server/src/projectSdks';
 
 /** Larger files are generated data or logs far beyond what a source check is for. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -43,6 +44,14 @@ export async function checkCommand(ctx: Context): Promise<number> {
   if (missing.length) throw new UsageError(`no such file or folder: ${missing.join(', ')}`, 'check');
 
   const service = createErrorCodeService({ catalog: ctx.catalog, settings });
+  // the project (the working folder and each folder named) may depend on a UQPAY SDK in its manifests
+  for (const dir of [cwd, ...args.positionals.map((p) => resolve(cwd, p))]) {
+    try {
+      if (statSync(dir).isDirectory()) service.setProjectSdks(pathToFileURL(dir).href, projectSdksOf(dir));
+    } catch {
+      /* missing folders are reported below */
+    }
+  }
   const diags: CheckDiagnostic[] = [];
   let checked = 0;
   for (const file of files) {

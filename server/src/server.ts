@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -18,6 +19,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadBuiltinCatalog } from '../../catalog/src/builtin';
 import { createCatalogLoader } from './catalogs';
 import { attachCoverage } from './coverageServer';
+import { projectSdksOf } from './projectSdks';
 import { createErrorCodeService, FIX_ALL_KIND, resolveSettings, DEFAULT_SETTINGS, SETTINGS_SECTION, type ServiceSettings } from './service';
 
 /** How long typing pauses before a changed document is validated again. */
@@ -52,6 +54,16 @@ export function startServer(connection: Connection): void {
   let canRegisterConfiguration = false;
   let canWatchFolders = false;
   let folders: string[] = [];
+  /** A folder whose manifests depend on a UQPAY SDK: its files are UQPAY code even without an import. */
+  const readProjects = (uris: readonly string[]): void => {
+    for (const uri of uris) {
+      try {
+        if (uri.startsWith('file:')) service.setProjectSdks(uri, projectSdksOf(fileURLToPath(uri)));
+      } catch {
+        /* an unreadable folder has no manifests */
+      }
+    }
+  };
   let globalRaw: RawSettings = {};
 
   async function guard<T>(name: string, token: CancellationToken | undefined, fallback: T, fn: () => T | Promise<T>): Promise<T> {
@@ -150,6 +162,7 @@ export function startServer(connection: Connection): void {
     canWatchFolders = !!caps.workspace?.workspaceFolders;
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     coverage.initialize(params);
+    readProjects(folders);
     const init = params.initializationOptions as { settings?: RawSettings } | undefined;
     if (init?.settings && typeof init.settings === 'object') globalRaw = init.settings;
     return {
@@ -174,6 +187,8 @@ export function startServer(connection: Connection): void {
       connection.workspace.onDidChangeWorkspaceFolders(async (e: WorkspaceFoldersChangeEvent) => {
         const removed = new Set(e.removed.map((f) => f.uri));
         folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => f.uri)];
+        readProjects(e.added.map((f) => f.uri));
+        for (const f of removed) service.setProjectSdks(f, []);
         await loadCatalogs();
         revalidateAll();
       });

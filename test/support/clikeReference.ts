@@ -28,6 +28,7 @@ export interface Dialect {
   rustRaw?: boolean; // r"…", r#"…"#, b"…", br"…", c"…"
   swiftRaw?: boolean; // #"…"#
   phpHeredoc?: boolean;
+  dart?: boolean;
 }
 
 const enum Esc { None, Backslash, DoubledQuote, SingleQuoted }
@@ -333,6 +334,14 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
     return open(plainDouble, start, q + 1);
   }
 
+  /** Dart: a string whose opening quote is at `q`, begun at `start` (an `r` prefix makes it raw). */
+  function openDart(start: number, q: number): number {
+    const quote = text.charCodeAt(q);
+    const raw = start < q;
+    const n = text.charCodeAt(q + 1) === quote && text.charCodeAt(q + 2) === quote ? 3 : 1;
+    return open({ q: quote, n, hashes: 0, esc: raw ? Esc.None : Esc.Backslash, multiline: n === 3, interp: raw ? Interp.None : Interp.Kotlin, dollars: 0 }, start, q + n);
+  }
+
   let i = control?.from ? control.from.pos : base;
   let regexOk = control?.from ? control.from.regexOk : true;
 
@@ -357,6 +366,11 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
         const x = text.charCodeAt(j);
         if (x < 128 && CHAR_CLASS[x] !== 1 && CHAR_CLASS[x] !== 2) break;
         j++;
+      }
+      if (d.dart && j - i === 1 && text.charCodeAt(i) === 114 && (text.charCodeAt(j) === 34 || text.charCodeAt(j) === 39)) {
+        i = openDart(i, j);
+        regexOk = false;
+        continue;
       }
       if (d.rustRaw && j - i <= 2) {
         const word = text.slice(i, j);
@@ -412,6 +426,7 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
       regexOk = true;
       continue;
     }
+    if (d.dart && (c === 34 || c === 39)) { i = openDart(i, i); regexOk = false; continue; }
     if (c === 34 /* " */) { const n = frames.length; i = openDouble(i, i); regexOk = frames.length > n; continue; }
     if (c === 39 /* ' */) {
       regexOk = false;
@@ -507,7 +522,7 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
 function dialect(d: Partial<Dialect> & Pick<Dialect, 'single'>): Dialect {
   return {
     hashComment: false, nestedComments: false, regex: false, template: false, goRaw: false, kotlinBacktick: false,
-    multilineDouble: false, triple: undefined, interp: undefined, csharp: false, rustRaw: false, swiftRaw: false, phpHeredoc: false,
+    multilineDouble: false, triple: undefined, interp: undefined, csharp: false, rustRaw: false, swiftRaw: false, phpHeredoc: false, dart: false,
     ...d,
   };
 }
@@ -521,4 +536,5 @@ export const DIALECTS = {
   swift: dialect({ single: 'none', triple: 'swift', interp: 'swift', nestedComments: true, swiftRaw: true }),
   rust: dialect({ single: 'rust', rustRaw: true, nestedComments: true, multilineDouble: true }),
   php: dialect({ single: 'php', hashComment: true, interp: 'php', multilineDouble: true, phpHeredoc: true }),
+  dart: dialect({ single: 'string', nestedComments: true, dart: true }),
 };

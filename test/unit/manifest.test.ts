@@ -12,7 +12,7 @@ describe('extension manifest', () => {
   it('activates on every contract language, every command and both panels', () => {
     // the languages the README promises, written out here: the contract must not lose one
     const promised = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'python', 'go', 'java', 'kotlin', 'csharp', 'php',
-      'ruby', 'rust', 'swift', 'json', 'jsonc', 'jsonl', 'yaml', 'markdown', 'plaintext', 'log', 'http'];
+      'ruby', 'rust', 'swift', 'dart', 'json', 'jsonc', 'jsonl', 'yaml', 'markdown', 'plaintext', 'log', 'http'];
     assert.deepEqual([...LANGUAGE_IDS].sort(), [...promised].sort());
     const onLanguage = pkg.activationEvents.filter((e: string) => e.startsWith('onLanguage:')).map((e: string) => e.slice('onLanguage:'.length));
     assert.deepEqual(onLanguage.sort(), [...LANGUAGE_IDS].sort());

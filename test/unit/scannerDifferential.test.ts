@@ -26,10 +26,10 @@ function same(text: string, d: Dialect, what: string): void {
 }
 
 const DIALECT_OF_EXT: Record<string, DialectName> = {
-  ts: 'js', tsx: 'js', js: 'js', java: 'java', cs: 'csharp', go: 'go', kt: 'kotlin', swift: 'swift', rs: 'rust', php: 'php',
+  ts: 'js', tsx: 'js', js: 'js', java: 'java', cs: 'csharp', go: 'go', kt: 'kotlin', swift: 'swift', rs: 'rust', php: 'php', dart: 'dart',
 };
 
-const FIXTURE_DIRS = ['../fixtures/service/integration', '../fixtures/switch'].map((d) => join(__dirname, d));
+const FIXTURE_DIRS = ['../fixtures/service/integration', '../fixtures/switch', '../fixtures/sdk'].map((d) => join(__dirname, d));
 
 /** Pieces that change a C-like lexer's state, for every dialect at once. */
 const PIECES = [

@@ -58,7 +58,13 @@ describe('service: hover', () => {
   });
 
   it('explains a code in any literal (a constant, a map key), not only in comparisons', () => {
-    assert.ok(hover('javascript', `const KNOWN = { 'insufficient_bal|ance': 'top up first' };`)!.includes("Merchant’s available balance is insufficient"));
+    assert.ok(hover('javascript', `${UQ}const KNOWN = { 'insufficient_bal|ance': 'top up first' };`)!.includes("Merchant’s available balance is insufficient"));
+  });
+
+  it('leaves a two-word code alone outside an error-code context where nothing says UQPAY, but not a distinctive one', () => {
+    assert.equal(hover('javascript', `const KNOWN = { 'insufficient_bal|ance': 'top up first' };`), null);
+    assert.ok(hover('javascript', `const KNOWN = { 'refund_amount_exc|eeded': 'lower it' };`)!.includes('Refund amount exceeded original transaction amount'));
+    assert.ok(hover('javascript', `if (e.code === 'insufficient_bal|ance') {}`)!.includes("Merchant’s available balance is insufficient"));
   });
 
   it('shows every group of a shared code, and narrows it by the sibling type in JSON', () => {
@@ -243,8 +249,13 @@ describe('service: diagnostics', () => {
     assert.deepEqual(diagnostics('ruby', rb), [['unknown-error-code', '"refund_procesing"']]);
   });
 
-  it('flags an unknown code without suggestion when the file is about UQPAY', () => {
-    assert.deepEqual(diagnostics('typescript', `${UQ}if (err.code === 'card_declined_hard') {}`), [['unknown-error-code', "'card_declined_hard'"]]);
+  it('leaves an unknown code with no close catalog code alone even in a UQPAY file (UQPAY Banking/Issuing and other APIs have their own codes)', () => {
+    assert.deepEqual(diagnostics('typescript', `${UQ}if (err.code === 'card_declined_hard') {}`), []);
+    assert.deepEqual(diagnostics('typescript', `${UQ}if (err.code === 'virtual_account_application_not_found') {}`), []);
+  });
+
+  it('reports a misspelt catalog code in an error-code context even where nothing else says UQPAY', () => {
+    assert.deepEqual(diagnostics('typescript', `if (err.code === 'refund_amount_exceded') {}`), [['unknown-error-code', "'refund_amount_exceded'"]]);
   });
 
   it('flags a type compared with a code', () => {

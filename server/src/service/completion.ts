@@ -4,6 +4,7 @@ import type { Catalog } from '../../../catalog/src/catalog';
 import type { ErrorEntry, Lang } from '../../../catalog/src/types';
 import type { Analysis } from './analysis';
 import { codeMarkdown, entryDetail, typeMarkdown } from './describe';
+import { sdkMemberCodes, type SdkMember } from '../../../catalog/src/sdkErrors';
 import { endpointNear, literalContext, objectTokenAt, tokenAt } from './tokens';
 
 interface BaseItem { label: string; entries: ErrorEntry[]; detail: string; doc: string }
@@ -42,7 +43,7 @@ function items(base: BaseItem[], range: Range, kind: CompletionItemKind, rank: (
 }
 
 /** Codes (or types) inside a string literal in an error-code context, and in JSON/YAML `code`/`type` values. */
-export function doComplete(catalog: Catalog, a: Analysis, document: TextDocument, position: Position, lang: Lang): CompletionList | null {
+export function doComplete(catalog: Catalog, a: Analysis, document: TextDocument, position: Position, lang: Lang, branch?: SdkMember): CompletionList | null {
   const offset = document.offsetAt(position);
   const text = a.text;
   const replace = (cStart: number, cEnd: number): Range => {
@@ -93,8 +94,11 @@ export function doComplete(catalog: Catalog, a: Analysis, document: TextDocument
       for (const e of catalog.byCode(o.value)) if (catalog.byCode(o.value).length === 1) groups.add(e.group);
     }
   }
+  // inside `instanceof NotFoundError` / `except RateLimitError`: the codes that reach that class first
+  const reach = branch ? new Set(sdkMemberCodes(catalog, branch)) : undefined;
   const rank = (b: BaseItem): number =>
-    (handled.has(b.label) ? 4 : 0)
+    (reach && reach.size && !reach.has(b.label) ? 5 : 0)
+    + (handled.has(b.label) ? 4 : 0)
     + (endpoint && b.entries.some((e) => e.endpoints.includes(endpoint)) ? 0
       : b.entries.some((e) => groups.has(e.group)) ? 1
       : b.entries.some((e) => e.group === 'general') ? 2 : 3);

@@ -1,5 +1,7 @@
 import { bare, classify, isIdent, lastMemberBack, lastMemberFwd, MAX_WINDOW, prevEnd, skipWsBack, skipWsFwd, wordBefore } from './expressions';
+import { assertionContext } from './assertions';
 import type { Family, Literal } from './scanners/types';
+import { positionContext } from './typePositions';
 
 /**
  * Is a string literal compared with an error code (or an error type)? Reads the code right around
@@ -11,6 +13,8 @@ export interface LiteralContext {
   kind: 'code' | 'type';
   /** The member naming the field (`code` in `err.code`), when it can be renamed to its type twin. */
   member?: { start: number; end: number; newText: string };
+  /** A key or declaration position (`type: '…'`), not a comparison: hover and completion only. */
+  key?: true;
 }
 
 /** How far after a literal its context can look (windows, lists of up to 64 items): edits beyond it cannot change it. */
@@ -69,7 +73,7 @@ export class ContextFinder {
     }
     const label = this.labelContext(index, p);
     if (label) return label;
-    return this.listContext(index);
+    return this.listContext(index) ?? bare(assertionContext(text, lit, min, max)) ?? positionContext(text, lit, min);
   }
 
   /** `case 'x':`, `when "x"`, `"x" =>`, `"x" ->`, and the later items of `case "a", "b"`. */
@@ -101,7 +105,7 @@ export class ContextFinder {
       return bare(this.braceSubject(index));
     }
     // arms without a keyword: Rust/PHP/C# `"x" =>`, Kotlin `"x" ->`
-    if (family === 'rust' || family === 'php' || family === 'csharp' || family === 'kotlin') {
+    if (family === 'rust' || family === 'php' || family === 'csharp' || family === 'kotlin' || family === 'dart') {
       let j = index;
       let e = this.lits[j].end;
       for (let hops = 0; hops < 32; hops++) {

@@ -8,7 +8,7 @@
 /** The language ids the service answers for (the VS Code ids; `http` for .http/.rest files). */
 export const LANGUAGE_IDS = [
   'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'python', 'go', 'java', 'kotlin',
-  'csharp', 'php', 'ruby', 'rust', 'swift', 'json', 'jsonc', 'jsonl', 'yaml', 'markdown', 'plaintext', 'log', 'http',
+  'csharp', 'php', 'ruby', 'rust', 'swift', 'dart', 'json', 'jsonc', 'jsonl', 'yaml', 'markdown', 'plaintext', 'log', 'http',
 ] as const;
 
 /** The `source` of every diagnostic the server publishes. */

@@ -199,7 +199,10 @@ export function validate(catalog: Catalog, a: Analysis, settings: ServiceSetting
       if (verdict === NOT_A_CANDIDATE) continue;
       const v = lit.value;
       const ctx = contextOf(a, region, i);
-      if (!ctx || ctx.kind !== 'code' || !evidence()) continue;
+      if (!ctx || ctx.kind !== 'code' || ctx.key) continue;
+      // a typo detector: a close catalog code is reported anywhere; a code with none belongs to
+      // another API (UQPAY Banking/Issuing, other providers) and is left alone
+      if (verdict === IS_TYPE ? !evidence() : verdict.length === 0) continue;
       const content = range(lit.cStart, lit.cEnd);
       if (verdict === IS_TYPE) {
         const member = ctx.member ? { range: range(ctx.member.start, ctx.member.end), newText: ctx.member.newText } : undefined;

@@ -5,7 +5,7 @@
  * The per-language walks to a switch's subject are context.ts's.
  */
 import type { LiteralContext } from './context';
-import { CODE_MEMBERS, CONVERSIONS, TYPE_MEMBERS } from './members';
+import { CODE_MEMBERS, CONVERSIONS, GATEWAY_CODE_MEMBERS, TYPE_MEMBERS } from './members';
 
 /** A member at the end (or start) of an expression. */
 export interface Member {
@@ -169,8 +169,14 @@ export function classify(text: string, m: Member | undefined): LiteralContext | 
     const newText = m.index ? original.replace('code', 'type') : original.replace('code', 'type').replace('Code', 'Type');
     return { kind: 'code', member: { start: m.start, end: m.end, newText } };
   }
+  if (GATEWAY_CODE_MEMBERS.has(m.name)) return { kind: 'code' };
   if (TYPE_MEMBERS.has(m.name)) return { kind: 'type' };
   return undefined;
+}
+
+/** What the expression ending at `end` compares: a code, a type, or neither. */
+export function expressionContext(text: string, end: number, min: number): LiteralContext | undefined {
+  return classify(text, lastMemberBack(text, skipWsBack(text, end, min), min));
 }
 
 export function bare(ctx: LiteralContext | undefined): LiteralContext | undefined {

@@ -4,13 +4,14 @@ import type { Catalog } from '../../../catalog/src/catalog';
 import type { Lang } from '../../../catalog/src/types';
 import type { Analysis } from './analysis';
 import { codeMarkdown, typeMarkdown } from './describe';
+import type { Play } from './sdk';
 import { endpointNear, literalContext, narrowed, tokenAt } from './tokens';
 
 /**
  * Hover on a catalog code (any string literal, JSON/YAML value, or a bare word in a log), on the
  * numeric code of an envelope-B body, and on a type name where a type is expected.
  */
-export function doHover(catalog: Catalog, a: Analysis, document: TextDocument, position: Position, lang: Lang): Hover | null {
+export function doHover(catalog: Catalog, a: Analysis, document: TextDocument, position: Position, lang: Lang, play: Play = 'uqpay'): Hover | null {
   const offset = document.offsetAt(position);
   const tok = tokenAt(a, offset);
   if (!tok) return null;
@@ -44,6 +45,8 @@ export function doHover(catalog: Catalog, a: Analysis, document: TextDocument, p
     // api_error and unauthorized_error are codes and types: the comparison decides
     const both = catalog.isCode(lit.value) && catalog.isType(lit.value);
     if (both && literalContext(a, tok)?.kind === 'type') return hover(typeMarkdown(catalog, catalog.type(lit.value)!, lang), lit.start, lit.end);
+    // where nothing says UQPAY, a two-word code ('api_error', 'internal_error') is anyone's word
+    if (catalog.isCode(lit.value) && play === 'neutral' && !/_.*_/.test(lit.value) && literalContext(a, tok)?.kind !== 'code') return null;
     if (catalog.isCode(lit.value)) {
       const endpoint = endpointNear(catalog, a.text, lit.start, tok.region.start);
       return hover(codeMarkdown(catalog, lit.value, narrowed(catalog, lit.value, { endpoint }), lang), lit.start, lit.end);

@@ -13,6 +13,8 @@ import { doHover } from './hover';
 import { familyOf } from './languages';
 import { DEFAULT_SETTINGS, resolveSettings, settingsKey, type ServiceSettings } from './settings';
 import { findNonExhaustiveSwitches, getSwitchCaseActions } from './switchCases';
+import { playOf, sdkBranchAt, sdkMemberAt, sdkMemberMarkdown } from './sdk';
+import type { SdkId } from '../../../catalog/src/sdkErrors';
 
 export { DEFAULT_SETTINGS, DIAGNOSTIC_CODES, resolveSettings, type DiagnosticCode, type ServiceSettings, type SeverityName } from './settings';
 export { languageIdForPath } from './languages';
@@ -20,6 +22,7 @@ export { LANGUAGE_IDS, SETTINGS_SECTION, SOURCE } from './contract';
 export { FIX_ALL_KIND } from './codeActions';
 export { coversLanguage, type CallCoverage, type ErrorCoverage, type HandledAt } from './coverage/coverage';
 export { buildCoverageReport, coveragePercent, fileCoverage, type CoverageReport, type FileCoverage } from './coverage/report';
+export { sdksInManifest, MANIFEST_FILES } from './manifests';
 
 /** The language service: everything the LSP server, the CLI and the tests call. */
 export interface ErrorCodeService {
@@ -34,19 +37,30 @@ export interface ErrorCodeService {
   setCatalog(catalog: Catalog): void;
   /** Drop what is cached for a closed document. */
   forget(uri: string): void;
+  /** The UQPAY SDKs a workspace folder's manifests depend on: its documents count as using them. */
+  setProjectSdks(folderUri: string, sdks: readonly SdkId[]): void;
 }
 
 export function createErrorCodeService(options: { catalog: Catalog; settings?: Partial<ServiceSettings> }): ErrorCodeService {
   let catalog = options.catalog;
   const defaults = resolveSettings(options.settings ?? {}, DEFAULT_SETTINGS);
   const cache = new AnalysisCache();
+  const projects = new Map<string, readonly SdkId[]>();
+  const NONE: readonly SdkId[] = [];
+  const projectOf = (uri: string): readonly SdkId[] => {
+    let best = '';
+    for (const folder of projects.keys()) if (folder.length > best.length && uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`)) best = folder;
+    return best ? projects.get(best)! : NONE;
+  };
+  /** A document that names another payment provider and not UQPAY gets nothing. */
+  const foreign = (document: TextDocument): boolean => playOf(cache.get(document), projectOf(document.uri)) === 'foreign';
 
   const active = (document: TextDocument, s: ServiceSettings): boolean =>
     s.enable && s.languages.includes(document.languageId) && familyOf(document.languageId) !== undefined;
 
   const doValidation = (document: TextDocument, settings?: ServiceSettings): Diagnostic[] => {
     const s = settings ?? defaults;
-    if (!active(document, s)) return [];
+    if (!active(document, s) || foreign(document)) return [];
     const a = cache.get(document);
     const key = settingsKey(s);
     let result = a.diagnostics.get(key);
@@ -65,17 +79,29 @@ export function createErrorCodeService(options: { catalog: Catalog; settings?: P
     doHover(document, position, settings) {
       const s = settings ?? defaults;
       if (!active(document, s)) return null;
-      return doHover(catalog, cache.get(document), document, position, s.docsLanguage);
+      const a = cache.get(document);
+      const project = projectOf(document.uri);
+      const play = playOf(a, project);
+      if (play === 'foreign') return null;
+      const found = doHover(catalog, a, document, position, s.docsLanguage, play);
+      if (found) return found;
+      const member = sdkMemberAt(a, document.offsetAt(position), project);
+      return member ? {
+        contents: { kind: 'markdown', value: sdkMemberMarkdown(catalog, member.member, s.docsLanguage) },
+        range: { start: document.positionAt(member.start), end: document.positionAt(member.end) },
+      } : null;
     },
     doComplete(document, position, settings) {
       const s = settings ?? defaults;
-      if (!active(document, s)) return null;
-      return doComplete(catalog, cache.get(document), document, position, s.docsLanguage);
+      if (!active(document, s) || foreign(document)) return null;
+      const a = cache.get(document);
+      const branch = sdkBranchAt(a, document.offsetAt(position), projectOf(document.uri));
+      return doComplete(catalog, a, document, position, s.docsLanguage, branch);
     },
     doValidation,
     async doCodeActions(document, range, context, settings) {
       const s = settings ?? defaults;
-      if (!active(document, s)) return [];
+      if (!active(document, s) || foreign(document)) return [];
       // a malformed context (from a careless client) counts as an empty one
       const ctx: CodeActionContext = {
         diagnostics: Array.isArray(context?.diagnostics) ? context.diagnostics : [],
@@ -106,6 +132,10 @@ export function createErrorCodeService(options: { catalog: Catalog; settings?: P
     },
     forget(uri) {
       cache.delete(uri);
+    },
+    setProjectSdks(folderUri, sdks) {
+      projects.set(folderUri.replace(/\/+$/, ''), [...sdks]);
+      cache.clear();
     },
   };
 }

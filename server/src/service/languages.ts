@@ -3,7 +3,7 @@ import type { Family } from './scanners/types';
 const FAMILY: Record<string, Family | 'markdown'> = {
   typescript: 'js', typescriptreact: 'js', javascript: 'js', javascriptreact: 'js',
   python: 'python', go: 'go', java: 'java', kotlin: 'kotlin', csharp: 'csharp', php: 'php',
-  ruby: 'ruby', rust: 'rust', swift: 'swift',
+  ruby: 'ruby', rust: 'rust', swift: 'swift', dart: 'dart',
   json: 'json', jsonc: 'json', jsonl: 'json', snippets: 'json',
   yaml: 'yaml', markdown: 'markdown', plaintext: 'text', log: 'text', http: 'text',
 };
@@ -17,7 +17,7 @@ const EXTENSIONS: Record<string, string> = {
   ts: 'typescript', mts: 'typescript', cts: 'typescript', tsx: 'typescriptreact',
   js: 'javascript', mjs: 'javascript', cjs: 'javascript', jsx: 'javascriptreact',
   py: 'python', pyi: 'python', go: 'go', java: 'java', kt: 'kotlin', kts: 'kotlin', cs: 'csharp',
-  php: 'php', rb: 'ruby', rs: 'rust', swift: 'swift',
+  php: 'php', rb: 'ruby', rs: 'rust', swift: 'swift', dart: 'dart',
   json: 'json', jsonc: 'jsonc', json5: 'jsonc', jsonl: 'jsonl', ndjson: 'jsonl',
   yaml: 'yaml', yml: 'yaml', md: 'markdown', markdown: 'markdown',
   txt: 'plaintext', text: 'plaintext', log: 'log', http: 'http', rest: 'http',

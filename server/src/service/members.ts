@@ -9,8 +9,11 @@ export const CODE_MEMBERS: ReadonlySet<string> = new Set([
   'code', 'Code', 'getCode', 'GetCode', 'error_code', 'errorCode', 'ErrorCode', 'getErrorCode', 'GetErrorCode', 'err_code', 'errCode',
 ]);
 
-/** Members holding the error type. */
-export const TYPE_MEMBERS: ReadonlySet<string> = new Set(['type', 'Type', 'getType', 'error_type', 'errorType', 'ErrorType', 'getErrorType']);
+/** Members holding the error type (`APIType`: the CLI keeps the body's type there). */
+export const TYPE_MEMBERS: ReadonlySet<string> = new Set(['type', 'Type', 'getType', 'error_type', 'errorType', 'ErrorType', 'getErrorType', 'APIType', 'apiType']);
+
+/** Fields that hold a gateway code but have no type twin: the mobile SDKs' `serverCode`/`declineCode`, an attempt's `failure_code`, the CLI's `APICode`. */
+export const GATEWAY_CODE_MEMBERS: ReadonlySet<string> = new Set(['serverCode', 'declineCode', 'failure_code', 'failureCode', 'apiCode', 'APICode']);
 
 /** Other fields of an error or a response: a switch over one of them is not over codes. */
 export const OTHER_MEMBERS: ReadonlySet<string> = new Set([

@@ -25,6 +25,33 @@ describe('hover', () => {
     });
   }
 
+  // Issue 13: statuses and codes of an SDK class from the SDK facts (Node: 429 → RateLimitError,
+  // retried by the SDK) and the catalog (velocity_limit_exceeded is the catalog's 429 code).
+  it('explains the Node SDK\'s RateLimitError where the file imports @uqpay/sdk', async () => {
+    const editor = await open('src/capture.ts');
+    const at = positionOf(editor.document, 'instanceof RateLimitError', 14);
+    const text = await until('an SDK class hover', async () => {
+      const t = await hoverText(editor.document.uri, at);
+      return t.includes('RateLimitError') ? t : undefined;
+    });
+    assert.match(text, /\b429\b/);
+    assert.match(text, /velocity_limit_exceeded/);
+    assert.match(text, /retries it by itself/);
+  });
+
+  it('reads an error body written as an object literal: the type as a type, the code as a code', async () => {
+    const editor = await open('src/capture.ts');
+    const uri = editor.document.uri;
+    const type = await until('a type hover in an object literal', async () => {
+      const t = await hoverText(uri, positionOf(editor.document, "'payment_error'", 3));
+      return t.includes('UQPAY error type') ? t : undefined;
+    });
+    assert.match(type, /payment_error/);
+    const code = await hoverText(uri, positionOf(editor.document, "'expired_order'", 3));
+    assert.match(code, /UQPAY error code/);
+    assert.match(code, /Expired payment intent/);
+  });
+
   it('shows nothing for a code written inside a comment', async () => {
     const editor = await open('src/refund.ts');
     const uri = editor.document.uri;

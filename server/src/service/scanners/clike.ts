@@ -27,6 +27,8 @@ export interface Dialect {
   rustRaw?: boolean; // r"…", r#"…"#, b"…", br"…", c"…"
   swiftRaw?: boolean; // #"…"#
   phpHeredoc?: boolean;
+  /** Dart: '…' and "…" alike, `'''`/`"""` blocks, `$name`/`${…}` holes, raw `r'…'`. */
+  dart?: boolean;
 }
 
 const enum Esc { None, Backslash, DoubledQuote, SingleQuoted }
@@ -338,6 +340,18 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
     return open(plainDouble, start, q + 1);
   }
 
+  // Dart: per quote, plain/raw and one-line/block kinds, made once
+  const dartKind = (q: number, raw: boolean, triple: boolean): StrKind =>
+    ({ q, n: triple ? 3 : 1, hashes: 0, esc: raw ? Esc.None : Esc.Backslash, multiline: triple, interp: raw ? Interp.None : Interp.Kotlin, dollars: 0 });
+  const dartKinds = d.dart ? [34, 39].flatMap((q) => [dartKind(q, false, false), dartKind(q, false, true), dartKind(q, true, false), dartKind(q, true, true)]) : [];
+
+  /** A Dart string at quote `q`: an `r` right before it (not ending a name) makes it raw. */
+  function openDart(q: number, quote: number): number {
+    const raw = q - 1 >= base && text.charCodeAt(q - 1) === 114 && !(q - 2 >= base && isIdentPart(text.charCodeAt(q - 2)));
+    const triple = text.charCodeAt(q + 1) === quote && text.charCodeAt(q + 2) === quote;
+    return open(dartKinds[(quote === 39 ? 4 : 0) + (raw ? 2 : 0) + (triple ? 1 : 0)], raw ? q - 1 : q, q + (triple ? 3 : 1));
+  }
+
   const stops = stopTable(d);
   const skipRe = stopRegex(d);
   // Whether a `/` may start a regex is read backwards from the `/` (the last token before it), so
@@ -360,7 +374,7 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
       c = text.charCodeAt(i);
     }
     // a checkpoint must not fall inside a literal: Rust's `r#"` starts before its quote
-    if (control && frames.length === 0 && !(c === 34 && d.rustRaw)) {
+    if (control && frames.length === 0 && !(c === 34 && d.rustRaw) && !(d.dart && (c === 34 || c === 39))) {
       if (control.stop && control.stop(i, braces, () => regexOkAt(i))) {
         control.stoppedAt = i;
         return lits;
@@ -405,6 +419,10 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
         continue;
       }
       i++;
+      continue;
+    }
+    if (d.dart && (c === 34 || c === 39)) {
+      i = openDart(i, c);
       continue;
     }
     if (c === 34 /* " */) {
@@ -604,7 +622,7 @@ function regexAllowed(text: string, at: number, base: number, skipEnd: number, s
 function dialect(d: Partial<Dialect> & Pick<Dialect, 'single' | 'escapes'>): Dialect {
   return {
     hashComment: false, nestedComments: false, regex: false, template: false, goRaw: false, kotlinBacktick: false,
-    multilineDouble: false, triple: undefined, interp: undefined, csharp: false, rustRaw: false, swiftRaw: false, phpHeredoc: false,
+    multilineDouble: false, triple: undefined, interp: undefined, csharp: false, rustRaw: false, swiftRaw: false, phpHeredoc: false, dart: false,
     ...d,
   };
 }
@@ -618,4 +636,5 @@ export const DIALECTS = {
   swift: dialect({ escapes: ESCAPES.swift, single: 'none', triple: 'swift', interp: 'swift', nestedComments: true, swiftRaw: true }),
   rust: dialect({ escapes: ESCAPES.rust, single: 'rust', rustRaw: true, nestedComments: true, multilineDouble: true }),
   php: dialect({ escapes: ESCAPES.php, single: 'php', hashComment: true, interp: 'php', multilineDouble: true, phpHeredoc: true }),
+  dart: dialect({ escapes: ESCAPES.dart, single: 'string', nestedComments: true, dart: true }),
 };

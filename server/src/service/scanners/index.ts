@@ -18,7 +18,7 @@ export function scanCode(family: Family, text: string, start = 0, end = text.len
   switch (family) {
     case 'python': return scanPython(text, start, end, skips);
     case 'ruby': return scanRuby(text, start, end, skips);
-    case 'js': case 'java': case 'csharp': case 'go': case 'kotlin': case 'swift': case 'rust': case 'php':
+    case 'js': case 'java': case 'csharp': case 'go': case 'kotlin': case 'swift': case 'rust': case 'php': case 'dart':
       return scanCLike(text, DIALECTS[family], start, end, skips ? { skips } : undefined);
     default: return [];
   }

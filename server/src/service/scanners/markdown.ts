@@ -10,7 +10,7 @@ const INFO_TO_LANGUAGE: Record<string, string> = {
   jsx: 'javascriptreact', mjs: 'javascript', cjs: 'javascript', node: 'javascript',
   py: 'python', python: 'python', python3: 'python', go: 'go', golang: 'go', java: 'java',
   kt: 'kotlin', kotlin: 'kotlin', kts: 'kotlin', cs: 'csharp', csharp: 'csharp', 'c#': 'csharp',
-  php: 'php', rb: 'ruby', ruby: 'ruby', rs: 'rust', rust: 'rust', swift: 'swift',
+  php: 'php', rb: 'ruby', ruby: 'ruby', rs: 'rust', rust: 'rust', swift: 'swift', dart: 'dart',
   json: 'json', jsonc: 'jsonc', json5: 'jsonc', jsonl: 'jsonl', ndjson: 'jsonl',
   yaml: 'yaml', yml: 'yaml', http: 'http', rest: 'http',
   text: 'plaintext', txt: 'plaintext', log: 'log', console: 'log', shell: 'log', sh: 'log', bash: 'log', '': 'plaintext',

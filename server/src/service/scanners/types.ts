@@ -16,7 +16,7 @@ export interface Literal {
 
 /** How the context finder reads the code around a literal. */
 export type Family =
-  | 'js' | 'java' | 'csharp' | 'go' | 'kotlin' | 'swift' | 'rust' | 'php'
+  | 'js' | 'java' | 'csharp' | 'go' | 'kotlin' | 'swift' | 'rust' | 'php' | 'dart'
   | 'python' | 'ruby' | 'json' | 'yaml' | 'text';
 
 /** Which value of an error body a token is. */

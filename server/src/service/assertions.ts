@@ -1,0 +1,103 @@
+import type { LiteralContext } from './context';
+import { expressionContext, skipWsBack } from './expressions';
+import type { Literal } from './scanners/types';
+
+/**
+ * Test assertions are error-code contexts: `expect(e.code).toBe('x')`, `assertThat(e.getCode()).isEqualTo("x")`,
+ * `assertEquals("x", e.getCode())`, `self.assertEqual(e.code, "x")`, `require.Equal(t, "x", err.Code)`,
+ * `assert_eq!(e.code, "x")`, Dart `expect(error.code, 'x')` / `expect(e.code, equals('x'))`.
+ */
+const MATCHERS = new Set(['toBe', 'toEqual', 'toStrictEqual', 'isEqualTo', 'to_eq', 'eq', 'equal', 'eql']);
+const TWO_SIDED = new Set(['assertEquals', 'assertEqual', 'assert_equal', 'assertSame', 'Equal', 'Equalf', 'EqualValues', 'equal', 'strictEqual',
+  'deepEqual', 'deepStrictEqual', 'assert_eq', 'assertThat', 'expect', 'XCTAssertEqual', 'assertIs']);
+/** Matchers that wrap the expected value: `expect(x, equals('a'))`, `assertThat(x, is("a"))`. */
+const WRAPPERS = new Set(['equals', 'is', 'equalTo', 'eq']);
+
+const WINDOW = 400;
+
+function isIdent(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36;
+}
+
+/** The unclosed `(` before `p`, within the window, or -1. */
+function openParenBefore(text: string, p: number, min: number): number {
+  let depth = 0;
+  for (let q = p; q >= Math.max(min, p - WINDOW); q--) {
+    const c = text.charCodeAt(q);
+    if (c === 41 || c === 93 || c === 125) depth++;
+    else if (c === 40 || c === 91 || c === 123) {
+      if (depth === 0) return c === 40 ? q : -1;
+      depth--;
+    } else if (c === 59) return -1;
+  }
+  return -1;
+}
+
+/** The `)` that closes the `(` at `open`, or -1. */
+function closeParenAfter(text: string, open: number, max: number): number {
+  let depth = 0;
+  for (let q = open; q < Math.min(max, open + WINDOW); q++) {
+    const c = text.charCodeAt(q);
+    if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 41 || c === 93 || c === 125) { if (--depth === 0) return q; }
+  }
+  return -1;
+}
+
+function nameBefore(text: string, open: number, min: number): { name: string; start: number } {
+  let e = open;
+  if (text.charCodeAt(e - 1) === 33) e--; // Rust macro `assert_eq!(`
+  let s = e;
+  while (s > min && isIdent(text.charCodeAt(s - 1))) s--;
+  return { name: text.slice(s, e), start: s };
+}
+
+/** Top-level argument ends (the index of each argument's last character) of the call at `open`..`close`. */
+function argumentEnds(text: string, open: number, close: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let depth = 0;
+  let start = open + 1;
+  for (let q = open + 1; q <= close; q++) {
+    const c = text.charCodeAt(q);
+    if (c === 40 || c === 91 || c === 123) depth++;
+    else if ((c === 41 || c === 93 || c === 125) && q < close) depth--;
+    else if (c === 34 || c === 39 || c === 96) { // skip a string argument whole
+      const e = text.indexOf(String.fromCharCode(c), q + 1);
+      if (e < 0 || e > close) return out;
+      q = e;
+    }
+    if ((c === 44 && depth === 0) || q === close) {
+      out.push({ start, end: q - 1 });
+      start = q + 1;
+    }
+  }
+  return out;
+}
+
+export function assertionContext(text: string, lit: Literal, min: number, max: number): LiteralContext | undefined {
+  // only an argument can be asserted: most literals stop at this one look back
+  const prev = text.charCodeAt(skipWsBack(text, lit.start - 1, min));
+  if (prev !== 40 && prev !== 44) return undefined;
+  let open = openParenBefore(text, lit.start - 1, min);
+  if (open < 0) return undefined;
+  let fn = nameBefore(text, open, min);
+  if (WRAPPERS.has(fn.name) && skipWsBack(text, fn.start - 1, min) >= 0) {
+    const outer = openParenBefore(text, fn.start - 1, min);
+    if (outer >= 0) { open = outer; fn = nameBefore(text, outer, min); }
+  }
+  if (MATCHERS.has(fn.name) && text.charCodeAt(fn.start - 1) === 46) {
+    // `expect(<actual>).toBe(lit)`: the actual value is the receiver call's argument
+    const recvClose = skipWsBack(text, fn.start - 2, min);
+    if (text.charCodeAt(recvClose) !== 41) return undefined;
+    return expressionContext(text, recvClose - 1, min);
+  }
+  if (!TWO_SIDED.has(fn.name)) return undefined;
+  const close = closeParenAfter(text, open, max);
+  if (close < 0) return undefined;
+  for (const arg of argumentEnds(text, open, close)) {
+    if (lit.start >= arg.start && lit.start <= arg.end) continue;
+    const r = expressionContext(text, arg.end, arg.start);
+    if (r) return r;
+  }
+  return undefined;
+}

@@ -1,0 +1,38 @@
+import type { LiteralContext } from './context';
+import type { Literal } from './scanners/types';
+
+/**
+ * Where a literal names an error type or code by its position rather than by a comparison: the
+ * value of a `type`/`code` key in an object literal, dict, map, struct or keyword argument
+ * (`type: 'not_found'`, `"type" => "…"`, `Type: "…"`, `code="…"`); a member of a type alias named
+ * like a type (`type ErrorType = | 'not_found' | …`); a value returned by a function whose name says
+ * it gives a type (`inferType`, `_infer_error_type`: a status → type table). These are `key`
+ * contexts: good for hover and completion; diagnostics leave them to the error-body rules.
+ */
+const KEY = /(?:^|[^\w$.])(["']?)(type|Type|code|Code|error_type|errorType|error_code|errorCode)\1\s*(?::|=>|=(?!=))\s*$/;
+
+export function positionContext(text: string, lit: Literal, min: number): LiteralContext | undefined {
+  // a key's `:`/`=>`/`=`, a union's `|`, or `return`: anything else is no position of ours
+  let p = lit.start - 1;
+  while (p >= min && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9 || text.charCodeAt(p) === 10 || text.charCodeAt(p) === 13)) p--;
+  const c = text.charCodeAt(p);
+  if (c !== 58 && c !== 62 && c !== 61 && c !== 124 && c !== 110) return undefined;
+  const from = Math.max(min, lit.start - 80);
+  const before = text.slice(from, lit.start);
+  const key = KEY.exec(before);
+  if (key) return { kind: /type/i.test(key[2]) ? 'type' : 'code', key: true };
+  // `| 'a' | 'b'` in `type ErrorType =`
+  if (/[|=]\s*$/.test(before)) {
+    const stmt = text.slice(Math.max(min, lit.start - 1500), lit.start);
+    if (/\btype\s+\w*[Tt]ype\w*\s*=\s*(?:\|?\s*(["'])[\w ]*\1\s*)*\|?\s*$/.test(stmt)) return { kind: 'type', key: true };
+  }
+  // `return 'not_found'` in a function that gives a type
+  if (/\breturn\s*$/.test(before)) {
+    const body = text.slice(Math.max(min, lit.start - 800), lit.start);
+    let name: string | undefined;
+    const re = /\b(?:function|def|func)\s+(?:\([^)]*\)\s*)?(\w+)/g;
+    for (let m = re.exec(body); m; m = re.exec(body)) name = m[1];
+    if (name && /type/i.test(name)) return { kind: 'type', key: true };
+  }
+  return undefined;
+}
