@@ -51,7 +51,9 @@ describe('extra catalogs per workspace folder', function () {
     assert.deepEqual(both.diagnostics.map((d) => String(d.message).match(/did you mean '(\w+)'/)?.[1]).sort(), ['team_alpha_code', 'team_beta_code']);
 
     await server.conn.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: beta, name: 'ws1' }] } });
-    const one = await server.diagnostics(uri, (d) => d.diagnostics.length === 2 && d.diagnostics.some((x) => !/did you mean 'team_beta_code'/.test(String(x.message)) && /team_beta_cod/.test(String(x.message))));
-    assert.ok(one.diagnostics.some((d) => /did you mean 'team_alpha_code'/.test(String(d.message))), 'alpha still loaded');
+    // beta's code is gone, so 'team_beta_cod' is close to no catalog code: unknown-error-code, a typo
+    // detector since issue 13, leaves it alone
+    const one = await server.diagnostics(uri, (d) => d.diagnostics.length === 1);
+    assert.match(String(one.diagnostics[0].message), /did you mean 'team_alpha_code'/, 'alpha still loaded');
   });
 });
