@@ -3,7 +3,8 @@
  * /work/.mirror (or $UQPAY_SDK_MIRRORS) at measurement time; nothing of them is stored here.
  * Positions are where a developer would hover: every occurrence of an SDK's error class,
  * predicate or code constant (names from shared/reference/uqpay-sdk-facts.md) in that SDK's own
- * code, and every quoted string whose value is a catalog code or type. The expected entry is
+ * code, every quoted string whose value is a catalog code or type, and every quoted value the
+ * SDKs make up (catalog/src/sdkSynth.ts: `rate_limit_error`, `authentication_error`…). The expected entry is
  * decided here from the catalog and the text around the string (a `type` key or field before it
  * means the type), never from the service's answer. Reports hits, silent misses and wrong
  * entries, and every diagnostic over the SDKs (each one is a false positive: they are correct code).
@@ -16,6 +17,7 @@ import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadBuiltinCatalog } from '../catalog/src';
 import { SDK_MEMBERS, type SdkId } from '../catalog/src/sdkErrors';
+import { sdkMadeValue } from '../catalog/src/sdkSynth';
 import { createErrorCodeService, languageIdForPath, MANIFEST_FILES, sdksInManifest } from '../server/src/service';
 
 const MIRRORS = process.env.UQPAY_SDK_MIRRORS ?? '/work/.mirror';
@@ -32,7 +34,7 @@ const git = (repo: string, ...args: string[]) => execFileSync('git', ['-C', repo
 interface Tally { hits: number; silent: number; wrong: number }
 const total: Tally = { hits: 0, silent: 0, wrong: 0 };
 const perRepo: Record<string, Tally & { files: number; diagnostics: number }> = {};
-const byKind: Record<string, Tally> = { 'SDK names': { hits: 0, silent: 0, wrong: 0 }, 'code strings': { hits: 0, silent: 0, wrong: 0 }, 'type strings': { hits: 0, silent: 0, wrong: 0 } };
+const byKind: Record<string, Tally> = { 'SDK-made values': { hits: 0, silent: 0, wrong: 0 }, 'SDK names': { hits: 0, silent: 0, wrong: 0 }, 'code strings': { hits: 0, silent: 0, wrong: 0 }, 'type strings': { hits: 0, silent: 0, wrong: 0 } };
 const misses: string[] = [];
 const diags: string[] = [];
 
@@ -89,7 +91,11 @@ for (const dir of existsSync(MIRRORS) ? readdirSync(MIRRORS) : []) {
       const v = m[2];
       const isCode = catalog.isCode(v);
       const isType = catalog.isType(v);
-      if (!isCode && !isType) continue;
+      if (!isCode && !isType) {
+        // a value the SDKs make up (sdkSynth.ts, from the SDK facts): its own hover
+        if (sdkMadeValue('code', v) ?? sdkMadeValue('type', v)) judge(m.index + 2, /made up by the SDK/, `'${v}' as SDK-made`, 'SDK-made values');
+        continue;
+      }
       const asType = isType && (!isCode || typePosition(text, m.index));
       judge(m.index + 2, new RegExp(`^\\*\\*\`${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\`\\*\\* · UQPAY error ${asType ? 'type' : 'code'}$`), `'${v}' as ${asType ? 'type' : 'code'}`, asType ? 'type strings' : 'code strings');
     }

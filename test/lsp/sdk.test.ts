@@ -94,6 +94,15 @@ describe('SDK-level integration code over stdio (issue 13)', function () {
       assert.ok(!md.includes('`velocity_limit_exceeded`') || /depending on the type/.test(md));
     });
 
+    it('Node: AuthenticationError names the code the SDK makes up for a 401 {error} body (sdkSynth)', async () => {
+      const uri = await open('payments.ts', "import { AuthenticationError } from '@uqpay/sdk';\nif (e instanceof AuthenticationError && e.code === 'authentication_error') {}\n", 'made');
+      const md = (await hover(uri, 'instanceof AuthenticationError', 14))!;
+      assert.ok(md.includes('`unauthorized_error`') && md.includes('`authentication_error` (code)'), md);
+      const value = (await hover(uri, "'authentication_error", 3))!;
+      assert.match(value, /made up by the SDK, not sent by the gateway/);
+      assert.match(value, /Node, Python/);
+    });
+
     it('Python: NotFoundError takes not_found bodies at any status, so the payment codes can reach it', async () => {
       const uri = await open('refunds.py');
       const md = (await hover(uri, 'except NotFoundError', 10))!;

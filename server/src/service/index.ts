@@ -13,7 +13,8 @@ import { doHover } from './hover';
 import { familyOf } from './languages';
 import { DEFAULT_SETTINGS, resolveSettings, settingsKey, type ServiceSettings } from './settings';
 import { findNonExhaustiveSwitches, getSwitchCaseActions } from './switchCases';
-import { playOf, sdkBranchAt, sdkMemberAt, sdkMemberMarkdown } from './sdk';
+import { playOf, sdkBranchAt, sdkMadeMarkdown, sdkMemberAt, sdkMemberMarkdown } from './sdk';
+import { tokenAt } from './tokens';
 import type { SdkId } from '../../../catalog/src/sdkErrors';
 
 export { DEFAULT_SETTINGS, DIAGNOSTIC_CODES, resolveSettings, type DiagnosticCode, type ServiceSettings, type SeverityName } from './settings';
@@ -85,7 +86,13 @@ export function createErrorCodeService(options: { catalog: Catalog; settings?: P
       if (play === 'foreign') return null;
       const found = doHover(catalog, a, document, position, s.docsLanguage, play);
       if (found) return found;
-      const member = sdkMemberAt(a, document.offsetAt(position), project);
+      const offset = document.offsetAt(position);
+      // a value an SDK makes up (`rate_limit_error`): only where UQPAY is named, as it is anyone's word elsewhere
+      const tok = play === 'uqpay' ? tokenAt(a, offset) : undefined;
+      const v = tok?.kind === 'literal' && !tok.literal.interpolated ? tok.literal.value : undefined;
+      const made = v !== undefined && !catalog.isCode(v) && !catalog.isType(v) ? sdkMadeMarkdown(v, s.docsLanguage) : undefined;
+      if (made && tok?.kind === 'literal') return { contents: { kind: 'markdown', value: made }, range: { start: document.positionAt(tok.literal.start), end: document.positionAt(tok.literal.end) } };
+      const member = sdkMemberAt(a, offset, project);
       return member ? {
         contents: { kind: 'markdown', value: sdkMemberMarkdown(catalog, member.member, s.docsLanguage) },
         range: { start: document.positionAt(member.start), end: document.positionAt(member.end) },

@@ -1,6 +1,8 @@
 import type { Catalog } from '../../../catalog/src/catalog';
 import { localize } from '../../../catalog/src/localize';
 import { SDKS, sdkMemberEntries, sdkMembersNamed, type SdkId, type SdkMember } from '../../../catalog/src/sdkErrors';
+import { SDK_MADE_VALUES, sdkMadeValue } from '../../../catalog/src/sdkSynth';
+import type { SdkName } from '../../../catalog/src/types';
 import type { Lang } from '../../../catalog/src/types';
 import type { Analysis } from './analysis';
 import { commandLink, md } from './describe';
@@ -103,7 +105,34 @@ const T = {
   sdk: { en: 'The SDK', 'zh-CN': 'SDK 行为' },
   todo: { en: 'What to do', 'zh-CN': '处理建议' },
   more: { en: 'more', 'zh-CN': '个更多' },
+  made: { en: 'Values the SDK makes up here', 'zh-CN': 'SDK 在此自行生成的值' },
+  madeTitle: { en: 'made up by the SDK, not sent by the gateway', 'zh-CN': '由 SDK 生成，网关不会返回' },
+  madeBy: { en: 'Made by', 'zh-CN': '生成方' },
 };
+
+const SDK_NAME: Record<SdkId, SdkName | undefined> = {
+  node: 'Node', python: 'Python', go: 'Go', java: 'Java', 'java-legacy': undefined, php: undefined, cli: 'CLI', android: 'Android', 'react-native': 'React Native', flutter: 'Flutter',
+};
+
+/** The values sdkSynth.ts says this member's SDK makes up for the statuses that reach the member. */
+function madeValues(m: SdkMember): string[] {
+  const name = SDK_NAME[m.sdk];
+  if (!name || !m.reaches || m.kind !== 'class') return [];
+  return SDK_MADE_VALUES.filter((v) => v.sdks.includes(name) && v.statuses !== null && !v.typeless && m.reaches!(v.statuses[0], undefined))
+    .map((v) => `${codeSpan(v.value)} (${v.field})`);
+}
+
+/** Hover Markdown for a string an SDK makes up (`rate_limit_error`, `authentication_error`…), from sdkSynth.ts. */
+export function sdkMadeMarkdown(value: string, lang: Lang): string | undefined {
+  const fact = sdkMadeValue('code', value) ?? sdkMadeValue('type', value);
+  if (!fact) return undefined;
+  return [
+    `**${codeSpan(value)}** · ${fact.field} · ${T.madeTitle[lang]}`,
+    '',
+    `- **${T.madeBy[lang]}:** ${fact.sdks.join(', ')}`,
+    `- ${prose(localize(fact.explanation, lang))}`,
+  ].join('\n');
+}
 const MAX_CODES = 40;
 
 /** Our own text as Markdown: `code spans` kept, everything else escaped. */
@@ -138,6 +167,8 @@ export function sdkMemberMarkdown(catalog: Catalog, m: SdkMember, lang: Lang): s
     ? `${sure.length ? codeList(sure) : ''}${maybe.length ? `${sure.length ? '; ' : ''}${T.maybe[lang]}: ${codeList(maybe)}` : ''}`
     : T.none[lang];
   lines.push(`- **${T.codes[lang]} (${sure.length + maybe.length}):** ${codes}`);
+  const made = madeValues(m);
+  if (made.length) lines.push(`- **${T.made[lang]}:** ${made.join(', ')}`);
   lines.push(`- **${T.sdk[lang]}:** ${prose(localize(m.sdkDoes, lang))}`);
   lines.push(`- **${T.todo[lang]}:** ${prose(localize(m.advice, lang))}`);
   return lines.join('\n');
