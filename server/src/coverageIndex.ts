@@ -22,6 +22,8 @@ export class CoverageIndex {
   private generation = 0;
   private built = false;
   private report: CoverageReport | undefined;
+  /** Files that changed while a build ran: indexed again once it ends, so no edit is lost. */
+  private readonly changedDuringBuild = new Set<string>();
 
   constructor(
     private readonly service: ErrorCodeService,
@@ -29,6 +31,8 @@ export class CoverageIndex {
     private readonly settings: () => ServiceSettings,
     /** Called after the index changed (the server tells the client). */
     private readonly changed: () => void,
+    /** The text of an open document (it may differ from the disk), else undefined. */
+    private readonly openText: (uri: string) => string | undefined = () => undefined,
   ) {}
 
   get ready(): boolean {
@@ -50,7 +54,7 @@ export class CoverageIndex {
     let sliceStart = performance.now();
     for (const file of files) {
       if (gen !== this.generation) return;
-      this.indexFile(file, undefined, true);
+      this.indexFile(file, this.openText(pathToFileURL(file).toString()), true);
       if (performance.now() - sliceStart > SLICE_MS) {
         await new Promise<void>((r) => setImmediate(r));
         sliceStart = performance.now();
@@ -58,11 +62,17 @@ export class CoverageIndex {
     }
     if (gen !== this.generation) return;
     this.built = true;
+    for (const uri of this.changedDuringBuild) this.update(uri, this.openText(uri));
+    this.changedDuringBuild.clear();
     this.changed();
   }
 
   /** Re-index one file: `text` for an open document, else read from disk (gone: dropped). */
   update(uri: string, text?: string): void {
+    if (!this.built) {
+      this.changedDuringBuild.add(uri);
+      return;
+    }
     if (!this.root || !uri.startsWith('file:')) return;
     let file: string;
     try {

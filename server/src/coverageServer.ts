@@ -50,7 +50,7 @@ export function attachCoverage(host: CoverageHost) {
       notifyTimer = undefined;
       void connection.sendNotification(COVERAGE_CHANGED_NOTIFICATION, {});
     }, NOTIFY_DELAY_MS);
-  });
+  }, (uri) => documents.get(uri)?.getText());
 
   connection.onCodeLens((params, token) => guard<CodeLens[]>('code lens', token, [], async () => {
     const doc = documents.get(params.textDocument.uri);
@@ -90,11 +90,11 @@ export function attachCoverage(host: CoverageHost) {
       pending.set(doc.uri, setTimeout(() => {
         pending.delete(doc.uri);
         const current = documents.get(doc.uri);
-        if (current && index.ready) void guard('coverage update', undefined, undefined, () => index.update(current.uri, current.getText()));
+        if (current && root) void guard('coverage update', undefined, undefined, () => index.update(current.uri, current.getText()));
       }, INDEX_DELAY_MS));
     },
     filesChanged(changes: FileEvent[]): void {
-      if (!index.ready) return;
+      if (!root) return;
       void guard('coverage update', undefined, undefined, () => {
         for (const c of changes) {
           const open = documents.get(c.uri);
@@ -109,7 +109,7 @@ export function attachCoverage(host: CoverageHost) {
     catalogChanged(next: Catalog): void {
       if (next === catalog) return;
       catalog = next;
-      if (index.ready) void guard('coverage index', undefined, undefined, () => index.rebuild());
+      if (root) void guard('coverage index', undefined, undefined, () => index.rebuild());
     },
   };
 }
