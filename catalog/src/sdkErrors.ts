@@ -34,6 +34,8 @@ export interface SdkMember {
   kind: MemberKind;
   /** An API error with this status and body type reaches it; absent: no catalog code does (transport, config). */
   reaches?: (status: number, type: string | undefined) => boolean;
+  /** A base class every API error reaches: catching it is how code gets to `code`, not a way of handling one error. */
+  base?: true;
   /** The HTTP statuses (and type rule) in words. */
   statuses: Localized;
   /** What the SDK already does with it (retries, synthesized values). */
@@ -116,7 +118,7 @@ const ADVICE: Record<string, Localized> = {
 function nodeLike(sdk: 'node' | 'python', classify: (s: number, t: string | undefined) => string): SdkMember[] {
   const retry = sdk === 'node' ? RETRY_NODE : RETRY_PY;
   const members: SdkMember[] = [{
-    sdk, name: 'UQPayError', kind: 'class', reaches: () => true,
+    sdk, name: 'UQPayError', kind: 'class', reaches: () => true, base: true,
     statuses: L('every API error (the base of the eight classes below)', '所有 API 错误（下列八个子类的基类）'),
     sdkDoes: L('sets `code` to a string: a numeric legacy code becomes `\'200\'`, a missing code the HTTP status', '将 `code` 统一为字符串：旧版数字 code 变为 `\'200\'`，缺失时使用 HTTP 状态码'),
     advice: ADVICE.UQPayError,
@@ -191,7 +193,7 @@ export const SDK_MEMBERS: readonly SdkMember[] = [
   ...nodeLike('node', nodeClass),
   ...nodeLike('python', pythonClass),
   {
-    sdk: 'go', name: 'APIError', kind: 'class', reaches: () => true,
+    sdk: 'go', name: 'APIError', kind: 'class', reaches: () => true, base: true,
     statuses: L('any status ≥ 400 whose body is JSON with a non-empty `message` (a 401 `{error}` or an HTML body is a plain error instead)', '任何 ≥ 400 且响应体为带非空 `message` 的 JSON 的错误（401 `{error}` 或 HTML 响应体只是普通 error）'),
     sdkDoes: L('does not retry; a numeric legacy code becomes the string `"200"` (FlexibleCode); resource methods wrap it with `%w`', '不会重试；旧版数字 code 变为字符串 `"200"`（FlexibleCode）；资源方法用 `%w` 包装它'),
     advice: L('Unwrap with `errors.As(err, &apiErr)` (a type assertion misses wrapped errors), then switch on `apiErr.Code`.', '用 `errors.As(err, &apiErr)` 解包（类型断言拿不到被包装的错误），再按 `apiErr.Code` 分支。'),
@@ -204,13 +206,13 @@ export const SDK_MEMBERS: readonly SdkMember[] = [
   { sdk: 'go', name: 'IsUnauthorized', kind: 'predicate', reaches: (s) => s === 401, statuses: L('401', '401'), sdkDoes: L('does not refresh the token on 401', '401 时不会刷新 token'), advice: L('Request a new token and check the credentials for this environment.', '重新获取 token，并检查当前环境的凭据。') },
   { sdk: 'go', name: 'IsBadRequest', kind: 'predicate', reaches: (s) => s === 400, statuses: L('400 (most Global Acquiring errors, `not_found` included)', '400（大多数 Global Acquiring 错误，包括 `not_found`）'), sdkDoes: NO_RETRY, advice: L('A status test only: switch on `Code` for the reason.', '只判断状态码：具体原因请按 `Code` 分支。') },
   {
-    sdk: 'java', name: 'UqpayApiException', kind: 'class', reaches: () => true,
+    sdk: 'java', name: 'UqpayApiException', kind: 'class', reaches: () => true, base: true,
     statuses: L('every non-2xx response (the body `type` is dropped: only code, message and status are kept)', '所有非 2xx 响应（响应体的 `type` 被丢弃：只保留 code、message 和状态码）'),
     sdkDoes: L('does not retry (only OkHttp\'s own defaults); a numeric legacy code becomes `"200"`; a 401 `{error}` body leaves `getCode()` null', '不会重试（只有 OkHttp 自身的默认行为）；旧版数字 code 变为 `"200"`；401 `{error}` 响应体使 `getCode()` 为 null'),
     advice: L('Switch on `getCode()` (null-safe: `"x".equals(e.getCode())`); back off yourself on 429 and 5xx, with the same idempotency key.', '按 `getCode()` 分支（注意 null：`"x".equals(e.getCode())`）；遇到 429 和 5xx 需自行退避，并保留同一个幂等键。'),
   },
   {
-    sdk: 'java', name: 'UqpayException', kind: 'class', reaches: () => true,
+    sdk: 'java', name: 'UqpayException', kind: 'class', reaches: () => true, base: true,
     statuses: L('base of UqpayApiException, UqpayAuthException, UqpayNetworkException and UqpayWebhookException', 'UqpayApiException、UqpayAuthException、UqpayNetworkException、UqpayWebhookException 的基类'),
     sdkDoes: NO_RETRY, advice: L('Catch UqpayApiException first to read the API code.', '先捕获 UqpayApiException 以读取 API code。'),
   },
@@ -301,7 +303,9 @@ export function sdkById(id: SdkId): SdkDef {
 function arrivals(catalog: Catalog, e: ErrorEntry): { status: number; type: string | undefined }[] {
   // the page gives envelope B no status; the SDKs see it with HTTP 400 (facts §2, §10.3)
   if (e.types.length === 0) return (e.httpStatus.length ? e.httpStatus : e.envelope === 'B' ? [400] : []).map((status) => ({ status, type: undefined }));
-  return e.types.map((type) => ({ status: catalog.expectedStatus(type, e.code) ?? e.httpStatus[0] ?? 400, type }));
+  // one status stated for the code wins over its types' defaults (velocity_limit_exceeded: 429 whatever the type)
+  const stated = e.httpStatus.length === 1 ? e.httpStatus[0] : undefined;
+  return e.types.map((type) => ({ status: stated ?? catalog.expectedStatus(type, e.code) ?? e.httpStatus[0] ?? 400, type }));
 }
 
 /**

@@ -5,8 +5,9 @@
  * - a code comparison or case label for the error's code (the same contexts hover and completion
  *   use) in the error path;
  * - a `type` comparison for the error's only type;
- * - a mention of an SDK error class or predicate that every API error with this status and type
- *   reaches (`RateLimitError`, `IsNotFound()`, `isServerError()`…), in the error path.
+ * - a mention of an SDK error class or predicate that the error's code reaches, by the SDK error
+ *   data (catalog/src/sdkErrors.ts: `RateLimitError`, `IsNotFound()`, `isServerError()`…; base
+ *   classes handle nothing), in the error path.
  */
 import type { Catalog } from '../../../../catalog/src/catalog';
 import type { ErrorEntry } from '../../../../catalog/src/types';
@@ -14,7 +15,7 @@ import { contextOf, type Analysis, type CodeRegion } from '../analysis';
 import { familyOf } from '../languages';
 import { findHttpCalls, findSdkCalls, mayHoldCalls, type CallSite } from './calls';
 import { errorPath, type ErrorPath, type Span } from './errorPath';
-import { sdkClassCovers, sdkClassNames } from './sdkClasses';
+import { sdkClassCodes } from './sdkClasses';
 import { structureOf } from './structure';
 
 export type { CallSite } from './calls';
@@ -100,15 +101,13 @@ function handlingIn(a: Analysis, region: CodeRegion, spans: Span[], classRe: Reg
   return found;
 }
 
-function coverageOf(catalog: Catalog, call: CallSite, path: ErrorPath, found: Found, family: CodeRegion['family']): CallCoverage {
+function coverageOf(catalog: Catalog, call: CallSite, path: ErrorPath, found: Found, classCodes: ReadonlyMap<string, ReadonlySet<string>>): CallCoverage {
   const errors: ErrorCoverage[] = [];
   let handled = 0;
   for (const { entry, general } of endpointErrors(catalog, call.endpoint)) {
     const at: HandledAt[] = [...(found.codes.get(String(entry.code)) ?? [])];
     if (entry.types.length === 1) at.push(...(found.types.get(entry.types[0]) ?? []));
-    for (const [name, list] of found.classes) {
-      if (sdkClassCovers(family, name, entry.httpStatus, entry.types)) at.push(...list);
-    }
+    for (const [name, list] of found.classes) if (classCodes.get(name)?.has(entry.id)) at.push(...list);
     at.sort((x, y) => x.start - y.start);
     if (at.length) handled++;
     errors.push({ entry, general, handled: at });
@@ -128,15 +127,15 @@ export function documentCoverage(catalog: Catalog, a: Analysis): CallCoverage[] 
     const { family, start, end, literals } = region;
     // cheap exits first: most files name no endpoint at all
     if (!mayHoldCalls(a.text, family, start, end)) continue;
-    const sdkNames = sdkClassNames(family);
+    const classCodes = sdkClassCodes(catalog, family);
     const s = structureOf(a.text, family, literals, start, end);
     const calls = [...findSdkCalls(a.text, family, s, start, end, a.mentionsUqpay()), ...findHttpCalls(catalog, a.text, literals, s, start, end)];
     if (!calls.length) continue;
     calls.sort((x, y) => x.start - y.start);
-    const classRe = sdkNames.length ? new RegExp(`\\b(?:${sdkNames.join('|')})\\b`, 'g') : undefined;
+    const classRe = classCodes.size ? new RegExp(`\\b(?:${[...classCodes.keys()].join('|')})\\b`, 'g') : undefined;
     for (const call of calls) {
       const path = errorPath(a.text, family, s, call.start, call.callEnd, start, end);
-      out.push(coverageOf(catalog, call, path, handlingIn(a, region, path.spans, classRe, s.inCode), family));
+      out.push(coverageOf(catalog, call, path, handlingIn(a, region, path.spans, classRe, s.inCode), classCodes));
     }
   }
   if (!byCatalog) analyses.set(a, (byCatalog = new Map()));
