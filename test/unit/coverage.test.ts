@@ -241,6 +241,49 @@ describe('coverage: handled or not', () => {
     assert.deepEqual(handledCodes(c), ['refund_stat_failed']);
   });
 
+  it('SDK classes and predicates handle what the SDK error data says reaches them, in each SDK', () => {
+    // Create Payout: velocity_limit_exceeded is HTTP 429 whatever its type (seed), the general
+    // api_error is 500 (facts: Python picks RateLimitError for 429, ServerError for ≥ 500)
+    const py = cover('python', [
+      'from uqpay import RateLimitError, ServerError',
+      'def f(client):',
+      '    try:',
+      '        client.payment.payouts.create(body)',
+      '    except RateLimitError:',
+      '        return None',
+      '    except ServerError:',
+      '        return None',
+    ].join('\n'))[0];
+    assert.equal(py.call.endpoint, 'Create Payout');
+    assert.deepEqual(handledCodes(py), ['api_error', 'velocity_limit_exceeded']);
+    // Java: isServerError() is ≥ 500 only (api_error); catching the base UqpayApiException handles nothing
+    const java = (check: string) => cover('java', [
+      'import com.uqpay.sdk.UqpayClient;',
+      'class P { void p() throws Exception {',
+      '  try { client.payment().getPayouts().get(id); }',
+      `  catch (UqpayApiException e) { ${check} }`,
+      '} }',
+    ].join('\n'))[0];
+    assert.equal(java('if (e.isServerError()) throw e;').call.endpoint, 'Retrieve Payout');
+    assert.deepEqual(handledCodes(java('if (e.isServerError()) throw e;')), ['api_error']);
+    assert.equal(java('throw e;').handled, 0);
+  });
+
+  it("a class an entry reaches only for some of its section's types does not handle it", () => {
+    // Python NotFoundError takes a `not_found` body at any status; not_found_id's section lists four
+    // types, `not_found` among them, so the SDK may raise ValidationError for it instead
+    const [c] = cover('python', [
+      'from uqpay import NotFoundError',
+      'def f(client):',
+      '    try:',
+      '        client.payment.payment_intents.confirm(pid, body)',
+      '    except NotFoundError:',
+      '        return None',
+    ].join('\n'));
+    assert.equal(c.call.endpoint, 'Confirm a PaymentIntent');
+    assert.equal(c.handled, 0);
+  });
+
   it('never throws on unbalanced or cut-off code', () => {
     for (const [lang, text] of [
       ['typescript', "import '@uqpay/sdk'; try { client.payment.payouts.create(("],
