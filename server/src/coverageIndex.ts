@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { collectFiles, looksBinary, skippedByWalk } from '../../cli/src/files';
 import type { Catalog } from '../../catalog/src/catalog';
-import { buildCoverageReport, coversLanguage, fileCoverage, languageIdForPath, type CoverageReport, type ErrorCodeService, type FileCoverage, type ServiceSettings } from './service';
+import { buildCoverageReport, coversLanguage, fileCoverage, languageIdForPath, mayCallEndpoints, type CoverageReport, type ErrorCodeService, type FileCoverage, type ServiceSettings } from './service';
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** Work done in one turn of the event loop before yielding to waiting messages. */
@@ -119,12 +119,16 @@ export class CoverageIndex {
         return;
       }
     }
+    // most files name no endpoint: the service would find no call, so build no document for them
+    if (!mayCallEndpoints(text)) {
+      this.files.delete(file);
+      return;
+    }
     const uri = pathToFileURL(file).toString();
     const doc = TextDocument.create(`${uri}#coverage-index`, languageIdForPath(file)!, 0, text);
     const calls = this.service.doCoverage(doc, this.settings());
     this.service.forget(doc.uri);
-    const rel = relative(this.root!, file).split(sep).join('/');
-    if (calls.length) this.files.set(file, fileCoverage(rel, doc, calls));
+    if (calls.length) this.files.set(file, fileCoverage(relative(this.root!, file).split(sep).join('/'), doc, calls));
     else this.files.delete(file);
   }
 }

@@ -21,6 +21,7 @@ export { DEFAULT_SETTINGS, DIAGNOSTIC_CODES, resolveSettings, type DiagnosticCod
 export { languageIdForPath } from './languages';
 export { LANGUAGE_IDS, SETTINGS_SECTION, SOURCE } from './contract';
 export { FIX_ALL_KIND } from './codeActions';
+export { mayCallEndpoints } from './coverage/calls';
 export { coversLanguage, type CallCoverage, type ErrorCoverage, type HandledAt } from './coverage/coverage';
 export { buildCoverageReport, coveragePercent, fileCoverage, type CoverageReport, type FileCoverage } from './coverage/report';
 export { sdksInManifest, MANIFEST_FILES } from './manifests';
