@@ -1,13 +1,8 @@
-import { createEntryIndex, type EntryIndex } from './search';
-import { createSuggester, normalizeCode, type Suggester } from './suggest';
+import { createEntrySearch, type EntrySearch, type SearchHit } from './search';
+import { createSuggester, type Suggester } from './suggest';
 import type { CatalogData, EndpointDef, ErrorEntry, Group, TypeDef } from './types';
 
-export interface SearchHit {
-  entry: ErrorEntry;
-  score: number;
-  /** True when the query is the entry's code (ignoring case, spaces and underscores). */
-  exact: boolean;
-}
+export type { SearchHit } from './search';
 
 /** The merged, indexed catalog every feature reads from. Lookups are Map-backed. */
 export interface Catalog {
@@ -30,6 +25,7 @@ export interface Catalog {
   /** The status the type maps to for this code (its status rules first); null for an unknown type. */
   expectedStatus(type: string, code: string | number): number | null;
   suggest(value: string, max?: number): string[];
+  /** Entries ranked by how the query matches them (see search.ts), best first. */
   search(query: string, options?: { limit?: number }): SearchHit[];
   /** The entries for `code` that fit the context; all of them when the context rules every one out. */
   narrow(code: string | number, context: { type?: string; group?: Group; endpoint?: string }): ErrorEntry[];
@@ -98,7 +94,6 @@ export function createCatalog(sources: CatalogData[]): Catalog {
 
   const ids = new Map<string, ErrorEntry>();
   const byCodeMap = new Map<string, ErrorEntry[]>();
-  const byNormCode = new Map<string, string>();
   const byTypeMap = new Map<string, ErrorEntry[]>();
   const byGroupMap = new Map<string, ErrorEntry[]>();
   const byEndpointMap = new Map<string, ErrorEntry[]>();
@@ -108,7 +103,6 @@ export function createCatalog(sources: CatalogData[]): Catalog {
     push(byCodeMap, String(e.code), e);
     if (typeof e.code === 'string') {
       stringCodes.add(e.code);
-      byNormCode.set(normalizeCode(e.code), e.code);
     }
     for (const t of e.types ?? []) push(byTypeMap, t, e);
     push(byGroupMap, e.group, e);
@@ -122,7 +116,7 @@ export function createCatalog(sources: CatalogData[]): Catalog {
 
   // Both are built on first use: most callers never search, and the catalog must be cheap to build.
   let suggester: Suggester | undefined;
-  let index: EntryIndex | undefined;
+  let index: EntrySearch | undefined;
   const suggest = (value: string, max?: number) => (suggester ??= createSuggester(codes)).suggest(value, max);
 
   const byCode = (code: string | number): ErrorEntry[] => {
@@ -156,25 +150,7 @@ export function createCatalog(sources: CatalogData[]): Catalog {
 
     search(query, options) {
       const limit = Math.max(1, Math.min(options?.limit ?? 20, 1000));
-      if (typeof query !== 'string' || !query.trim()) return [];
-      const q = query.trim().slice(0, 500);
-      const hits: SearchHit[] = [];
-      const seen = new Set<string>();
-      const add = (entry: ErrorEntry, score: number, exact: boolean) => {
-        if (seen.has(entry.id)) return;
-        seen.add(entry.id);
-        hits.push({ entry, score, exact });
-      };
-      const fullText = (index ??= createEntryIndex(entries, types)).query(q, limit + 10);
-      const top = fullText.length ? fullText[0].score : 1;
-      // The exact code first, then a code the query misspells, then the full-text ranking.
-      const exactCode = byCodeMap.has(q) ? q : byNormCode.get(normalizeCode(q));
-      if (exactCode !== undefined) for (const e of byCodeMap.get(exactCode) ?? []) add(e, top * 3 + 2, true);
-      if (/[_\s]/.test(q) || q.length >= 6) {
-        for (const code of suggest(q, 2)) for (const e of byCodeMap.get(code) ?? []) add(e, top * 2 + 1, false);
-      }
-      for (const r of fullText) add(r.entry, r.score, false);
-      return hits.slice(0, limit);
+      return (index ??= createEntrySearch(entries, types, suggest)).search(query, limit);
     },
 
     narrow(code, context) {

@@ -2,6 +2,7 @@ import type { Catalog } from './catalog';
 import { checkBody, type BodyVerdict } from './bodyRules';
 import { findCandidates, statusOnLine, type Candidate } from './candidates';
 import { lastBetween, type HeaderLine, type StatusLine } from './httpScan';
+import { inputForm } from './inputForm';
 import { problemText } from './problemText';
 import { redact, redactWith, secretsIn, withoutSecrets } from './redact';
 import type { DecodeProblem, DecodeResult, Finding } from './types';
@@ -29,6 +30,11 @@ function phrased(v: BodyVerdict): DecodeProblem[] {
 
 function headerValue(headers: readonly HeaderLine[], from: number, to: number, names: string[]): string | null {
   return lastBetween(headers, from, to, (h) => names.includes(h.name))?.value.trim() || null;
+}
+
+/** The note for JSON objects that are not errors (also the CLI's, which decodes in chunks). */
+export function successBodiesNote(count: number): string {
+  return `Found ${count} JSON ${count === 1 ? 'object' : 'objects'} without error fields (success responses are not errors).`;
 }
 
 /** Every UQPAY error response found in pasted text, checked against the catalog. Never throws. */
@@ -108,16 +114,16 @@ function decodeUnsafe(input: string, catalog: Catalog, options?: DecodeOptions):
       readAs: checked.readAs,
       sdkMade: checked.sdkMade,
       retryAfter,
-      source: { kind: c.kind, start: c.start, end: c.end },
+      source: { kind: c.kind, start: c.start, end: c.end, form: inputForm(text, c.kind, c.start, status) },
     };
     findings.push(redactFinding(finding, secrets));
   }
 
   if (skipped) notes.push(`Showing the first ${findings.length} error responses; ${skipped} more were skipped.`);
-  if (found.tooDeep) notes.push(`Skipped ${found.tooDeep} JSON value(s) nested too deeply to be an API response.`);
+  if (found.tooDeep) notes.push(`Skipped ${found.tooDeep} JSON ${found.tooDeep === 1 ? 'value' : 'values'} nested too deeply to be an API response.`);
   if (found.truncated) notes.push('The input holds too many JSON objects; later ones were not examined.');
   if (!findings.length) {
-    if (successBodies) notes.push(`Found ${successBodies} JSON object(s) without error fields (success responses are not errors).`);
+    if (successBodies) notes.push(successBodiesNote(successBodies));
     notes.push(DECODE_HELP);
   }
   return { findings, notes };

@@ -178,11 +178,13 @@ export interface Finding {
   sdkMade: SdkMade[];
   /** The response's Retry-After header, as written. */
   retryAfter: string | null;
-  /** Where in the input the response was found (offsets into the original text). */
-  source: { kind: SourceKind; start: number; end: number };
+  /** Where in the input the response was found (offsets into the original text), and in what form. */
+  source: { kind: SourceKind; start: number; end: number; form: InputForm };
 }
 
 export type SourceKind = 'json' | 'http' | 'sdk-string' | 'html' | 'plain';
+/** As the user pasted it: see inputForm.ts. */
+export type InputForm = 'json' | 'http' | 'curl' | 'log' | 'sdk';
 
 export interface DecodeResult {
   findings: Finding[];

@@ -5,6 +5,7 @@
  * the findings are put back together with their offsets in the whole text.
  */
 import { decode, type Catalog } from '../../catalog/src/index';
+import { successBodiesNote } from '../../catalog/src/decode';
 import type { DecodeResult, Finding } from '../../catalog/src/types';
 
 /** Inputs up to this size go to decode() as they are. */
@@ -32,7 +33,7 @@ export function decodeLarge(text: string, catalog: Catalog): DecodeResult {
       else skipped++;
     }
     for (const note of r.notes) {
-      const success = /^Found (\d+) JSON object\(s\) without error fields/.exec(note);
+      const success = /^Found (\d+) JSON objects? without error fields/.exec(note);
       const more = /^Showing the first \d+ error responses; (\d+) more were skipped/.exec(note);
       if (success) successBodies += Number(success[1]);
       else if (more) skipped += Number(more[1]);
@@ -45,7 +46,7 @@ export function decodeLarge(text: string, catalog: Catalog): DecodeResult {
   const out = [...notes];
   if (skipped) out.push(`Showing the first ${findings.length} error responses; ${skipped} more were skipped.`);
   if (!findings.length) {
-    if (successBodies) out.push(`Found ${successBodies} JSON object(s) without error fields (success responses are not errors).`);
+    if (successBodies) out.push(successBodiesNote(successBodies));
     if (help) out.push(help);
   }
   return { findings, notes: out };

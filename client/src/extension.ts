@@ -16,9 +16,11 @@ import { registerTerminalLinks, type UqpayTerminalLink } from './terminalLinks';
 import { insertErrorHandler } from './commands/insertErrorHandler';
 import { lookUpCode } from './commands/lookUpCode';
 import { EditorTracker } from './editorTracker';
-import { CatalogHost, DecodeHost } from './panels/hosts';
+import { CatalogHost } from './panels/catalogHost';
+import { DecodeHost } from './panels/decodeHost';
 import { ManagedPanel } from './panels/managedPanel';
 import { vscodeHostEnv } from './panels/vscodeHostEnv';
+import { translator } from './uiText';
 import type { ToCatalogWebview, ToDecodeWebview } from './webview/protocol';
 
 // This module's body runs after every module it imports: the bundle has finished evaluating.
@@ -32,6 +34,8 @@ export interface PanelStatus {
   readonly ready: boolean;
   /** Resolves true once the open (or opening) panel is ready, false after the timeout. */
   whenReady(timeoutMs?: number): Promise<boolean>;
+  /** Hands the open panel's host a message as if its page had sent it (the extension-host tests click no webview). */
+  send(message: unknown): Promise<void>;
 }
 
 /** The value `activate` returns. */
@@ -82,7 +86,7 @@ export function activate(context: vscode.ExtensionContext): UqpayErrorsApi {
   const settings = () => ({ lang: docsLanguage() });
 
   const catalogPanel = new ManagedPanel<CatalogHost>(
-    'catalog', () => vscode.l10n.t('UQPAY Error Catalog'), context,
+    'catalog', () => translator(settings().lang)('UQPAY Error Catalog'), context,
     (post) => new CatalogHost(catalog, settings, vscodeHostEnv<ToCatalogWebview>(post, editors, output)),
     () => settings().lang, output,
   );
@@ -99,7 +103,7 @@ export function activate(context: vscode.ExtensionContext): UqpayErrorsApi {
   else output.appendLine('[client] dist/decodeWorker.js not found: decoding in the extension host');
   const decoder = worker?.decode ?? inlineDecoder(catalog);
   const decodePanel = new ManagedPanel<DecodeHost>(
-    'decode', () => vscode.l10n.t('Decode UQPAY Response'), context,
+    'decode', () => translator(settings().lang)('Decode UQPAY Response'), context,
     (post) => new DecodeHost(catalog, settings, vscodeHostEnv<ToDecodeWebview>(post, editors, output), (id) => openCatalog(id), version, decoder),
     () => settings().lang, output,
   );
@@ -156,6 +160,9 @@ export function activate(context: vscode.ExtensionContext): UqpayErrorsApi {
       return p.current?.ready ?? false;
     },
     whenReady: (timeoutMs?: number) => p.whenReady(timeoutMs),
+    send: async (message: unknown) => {
+      await p.current?.handle(message);
+    },
   });
   const decodeStatus = status(decodePanel);
   const returning = performance.now();

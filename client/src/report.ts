@@ -1,10 +1,16 @@
 /**
  * The decode panel's "Copy report": a Markdown summary of the decoded responses for a support
- * ticket. Findings are already redacted by `decode`; the whole report is redacted once more so
- * nothing a later change adds can leak a secret.
+ * ticket, in the panel's language. Findings are already redacted by `decode`; every value that
+ * came from the paste is redacted once more here so nothing a later change adds can leak a secret.
+ * Our own words (meanings, advice, retry labels) are left as they are: they quote header shapes
+ * like `x-auth-token: Bearer <token>` that a redactor would otherwise mangle.
  */
-import type { DecodeResult, Lang, Retry } from '../../catalog/src/types';
 import { redact } from '../../catalog/src/redact';
+import type { DecodeResult, Lang, Retry } from '../../catalog/src/types';
+import { translator } from './uiText';
+import { groupLabel } from './webview/catalog/model';
+import { problemLine, sourceText } from './webview/decode/model';
+import { format, localizedStrings } from './webview/strings';
 
 /** Inline code that survives backticks inside the value. */
 function code(value: string): string {
@@ -19,6 +25,9 @@ function plain(value: string): string {
   return value.replace(/\r?\n/g, ' ').replace(/([\\|*_[\]<>#])/g, '\\$1');
 }
 
+/** A value from the paste: redacted, then shown as inline code. */
+const pasted = (value: string): string => code(redact(value));
+
 export interface ReportOptions {
   lang: Lang;
   retryLabels: Record<Retry, string>;
@@ -29,43 +38,46 @@ export interface ReportOptions {
 }
 
 export function decodeReport(result: DecodeResult, o: ReportOptions): string {
-  const lines: string[] = ['# UQPAY API error report', ''];
-  lines.push(`Generated ${o.now ?? new Date().toISOString()} by UQPAY Error Codes${o.version ? ` ${o.version}` : ''}. Secrets and card numbers are redacted.`, '');
+  const t = translator(o.lang);
+  const strings = localizedStrings(t);
+  const colon = o.lang === 'zh-CN' ? '：' : ':';
+  const after = o.lang === 'zh-CN' ? '' : ' ';
+  const lines: string[] = [`# ${t('UQPAY API error report')}`, ''];
+  lines.push(t('Generated {0} by UQPAY Error Codes{1}. Secrets and card numbers are redacted.', o.now ?? new Date().toISOString(), o.version ? ` ${o.version}` : ''), '');
   if (result.findings.length === 0) {
-    lines.push('No error response was recognised in the input.', '');
+    lines.push(t('No error response was recognised in the input.'), '');
   }
   result.findings.forEach((f, i) => {
-    lines.push(`## Response ${i + 1}: ${f.code === null ? 'unrecognised' : code(String(f.code))}`, '');
-    const row = (label: string, value: string) => lines.push(`- **${label}:** ${value}`);
-    row('Envelope', f.envelope ?? 'n/a');
-    if (f.type !== null) row('Type', code(f.type));
-    row('HTTP status', f.httpStatus === null ? 'not shown' : String(f.httpStatus));
-    if (f.expectedHttpStatus !== null) row('Expected HTTP status', String(f.expectedHttpStatus));
-    if (f.message !== null) row('Message', code(f.message));
-    if (f.requestId) row('Request id', code(f.requestId));
-    if (f.idempotencyKey) row('Idempotency key', code(f.idempotencyKey));
-    row('Known to the catalog', f.known ? 'yes' : 'no');
+    lines.push(`## ${format(strings.cardTitle, i + 1, f.code === null ? t('unrecognised') : pasted(String(f.code)))}`, '');
+    const row = (label: string, value: string) => lines.push(`- **${label}${colon}** ${value}`);
+    row(strings.fieldEnvelope, f.envelope ?? strings.none);
+    if (f.type !== null) row(strings.fieldTypes, pasted(f.type));
+    row(strings.fieldStatus, f.httpStatus === null ? strings.statusNotShown : String(f.httpStatus));
+    if (f.expectedHttpStatus !== null) row(t('Expected HTTP status'), String(f.expectedHttpStatus));
+    if (f.message !== null) row(strings.fieldMessage, pasted(f.message));
+    if (f.requestId) row(strings.fieldRequestId, pasted(f.requestId));
+    if (f.idempotencyKey) row(strings.fieldIdempotencyKey, pasted(f.idempotencyKey));
+    row(strings.fieldSource, sourceText(f, strings));
+    row(t('Known to the catalog'), f.known ? t('yes') : t('no'));
     const retry = f.retry ?? (f.matches.length === 1 ? f.matches[0]!.retry : null);
-    if (retry) row('Retry', plain(o.retryLabels[retry] ?? retry));
+    if (retry) row(strings.fieldRetry, plain(o.retryLabels[retry] ?? retry));
     for (const m of f.matches) {
-      const summary = m.summary[o.lang] || m.summary.en;
-      const advice = m.advice[o.lang] || m.advice.en;
-      row(`Meaning (${m.group})`, plain(summary));
-      row(`What to do (${m.group})`, plain(advice));
+      const group = groupLabel(m.group, strings);
+      const paren = (s: string) => format(strings.withNote, s, group);
+      row(paren(strings.fieldMeaning), plain(m.summary[o.lang] || m.summary.en));
+      row(paren(strings.fieldAdvice), plain(m.advice[o.lang] || m.advice.en));
     }
     if (f.problems.length) {
-      lines.push('- **Problems:**');
-      for (const p of f.problems) {
-        const sugg = p.suggestions?.length ? ` (did you mean ${p.suggestions.map(code).join(', ')}?)` : '';
-        lines.push(`  - ${code(p.code)}: ${plain(p.message)}${sugg}`);
-      }
+      lines.push(`- **${strings.fieldProblems}${colon}**`);
+      // Problem texts quote the paste (codes, types, messages): redacted like it.
+      for (const p of f.problems) lines.push(`  - ${code(p.code)}${colon}${after}${plain(redact(problemLine(p, o.lang, strings)))}`);
     }
     lines.push('');
   });
   if (result.notes.length) {
-    lines.push('## Notes', '');
-    for (const n of result.notes) lines.push(`- ${plain(n)}`);
+    lines.push(`## ${t('Notes')}`, '');
+    for (const n of result.notes) lines.push(`- ${plain(redact(n))}`);
     lines.push('');
   }
-  return redact(lines.join('\n'));
+  return lines.join('\n');
 }

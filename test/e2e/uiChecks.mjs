@@ -2,7 +2,7 @@
 // extensionTestsPath: the workbench simply loads the extension under development). Each check is
 // counted as a test and leaves a screenshot in test-results/. Waits are on selectors with bounded
 // timeouts; retries exist only where the language server may still be starting.
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workbenchUrl } from '../../scripts/lib/codeServer.mjs';
 
@@ -80,6 +80,16 @@ async function readmeShot(page, ctx, name, locators, pad = 16) {
   if (process.env.UQPAY_README_IMAGES === '1') copyFileSync(path, join(ctx.repoRoot, 'images', `${name}.png`));
 }
 
+/**
+ * Changes user settings the way a user editing settings.json would: the workbench watches the
+ * file and the extension follows `onDidChangeConfiguration` (the checks wait for what it shows).
+ */
+function setUserSettings(ctx, changes) {
+  const file = join(ctx.userData, 'User', 'settings.json');
+  const settings = JSON.parse(readFileSync(file, 'utf8'));
+  writeFileSync(file, JSON.stringify({ ...settings, ...changes }, null, 2));
+}
+
 /** The document inside the (last opened) webview panel: an outer iframe holding #active-frame. */
 function webview(page) {
   return page.frameLocator('iframe.webview.ready').last().frameLocator('#active-frame');
@@ -105,6 +115,42 @@ const checks = [
       if (!/refund_amount_(exceeded|invalid)/.test(first)) throw new Error(`first entry after searching is ${JSON.stringify(first)}`);
       await options.first().click();
       await readmeShot(page, ctx, 'catalog', [page.locator('.part.editor')], 0);
+    },
+  },
+  {
+    name: 'Look Up ranks the two amount codes first for refund_am, in one row each without the type list',
+    shot: 'ui-lookup',
+    async run(page) {
+      // Its own quick pick replaces the palette's, so `command()` (which waits for it to close) does not fit.
+      const input = page.locator('.quick-input-widget input');
+      await retry('the Look Up quick pick', async () => {
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('F1');
+        await input.fill('>Look Up Error Code', { timeout: STEP_MS });
+        await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Look Up Error Code' }).first().waitFor({ state: 'visible', timeout: 3000 });
+        await page.keyboard.press('Enter');
+        await page.locator('.quick-input-widget input[placeholder*="Type a code"]').waitFor({ state: 'visible', timeout: 3000 });
+      });
+      await input.fill('refund_am');
+      const rows = page.locator('.quick-input-widget .monaco-list-row');
+      await retry('the amount codes on top', async () => {
+        // A row's text runs label and description together: read the code off its start.
+        const labels = (await rows.allInnerTexts()).map((t) => /^[a-z0-9_]+/.exec(t.trim())?.[0] ?? t);
+        const top = labels.slice(0, 2).sort().join();
+        if (top !== 'refund_amount_exceeded,refund_amount_invalid' || labels.length !== 2) throw new Error(`rows: ${labels.join(', ')}`);
+      }, STEP_MS);
+      const row = await rows.first().innerText();
+      if (/refund_error, api_error|payment_error, refund_error/.test(row)) throw new Error(`the row repeats the section's types: ${row}`);
+      await page.keyboard.press('Enter');
+      // The catalog opens at the entry, selected and in view.
+      const view = webview(page);
+      await view.locator('#detail-title', { hasText: /refund_amount_(exceeded|invalid)/ }).waitFor({ timeout: SERVER_READY_MS });
+      const selected = view.locator('#list [aria-selected="true"]');
+      await selected.waitFor({ timeout: STEP_MS });
+      await retry('the selected entry in view', async () => {
+        const [list, li] = await Promise.all([view.locator('#list').boundingBox(), selected.boundingBox()]);
+        if (!list || !li || li.y < list.y || li.y + li.height > list.y + list.height) throw new Error('selected entry is scrolled out of view');
+      }, STEP_MS);
     },
   },
   {
@@ -209,6 +255,38 @@ const checks = [
       await page.screenshot({ path: join(ctx.shots, 'ui-coverage-view.png') });
     },
   },
+  {
+    // Last: it switches the docs language and the theme, and the checks above read English.
+    name: 'the catalog browser reads Chinese with docsLanguage zh-CN, in the dark theme',
+    shot: 'ui-catalog-zh-dark',
+    async run(page, ctx) {
+      await page.keyboard.press('Escape');
+      await command(page, 'View: Close All Editors');
+      setUserSettings(ctx, { 'uqpayErrors.docsLanguage': 'zh-CN' });
+      // The theme as a user switches it: VS Code's own light/dark toggle (to Dark Modern by default).
+      if ((await page.locator('.monaco-workbench.vs-dark').count()) === 0) await command(page, 'Toggle between Light/Dark Themes');
+      await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: STEP_MS });
+      await command(page, 'Open Error Catalog');
+      const view = webview(page);
+      const search = view.locator('#search');
+      // The extension hears of the settings file's change through onDidChangeConfiguration.
+      await retry('the Chinese catalog', async () => {
+        const placeholder = await search.getAttribute('placeholder', { timeout: 3000 });
+        if (!/搜索错误码/.test(placeholder ?? '')) throw new Error(`placeholder ${JSON.stringify(placeholder)}`);
+      });
+      await search.fill('退款金额');
+      const options = view.locator('#list [role="option"]');
+      await retry('the list for 退款金额', async () => {
+        const codes = await options.locator('.code').allInnerTexts();
+        if (codes.slice(0, 2).sort().join() !== 'refund_amount_exceeded,refund_amount_invalid') throw new Error(`list: ${codes.join(', ')}`);
+      }, STEP_MS);
+      const labels = await view.locator('#detail dt').allInnerTexts();
+      if (!labels.includes('含义') || !labels.includes('处理建议')) throw new Error(`detail labels: ${labels.join(', ')}`);
+      const buttons = await view.locator('#detail .actions button').allInnerTexts();
+      if (buttons.map((b) => b.trim()).join('|') !== '复制错误码|插入到光标处|复制处理代码片段|打开文档') throw new Error(`buttons: ${buttons.join('|')}`);
+      await readmeShot(page, ctx, 'catalog-zh', [page.locator('.part.editor')], 0);
+    },
+  },
 ];
 
 export async function runUiChecks({ browser, server, folder, extensionPath, repoRoot, say, verbose }) {
@@ -228,7 +306,7 @@ export async function runUiChecks({ browser, server, folder, extensionPath, repo
       try {
         let timer;
         await Promise.race([
-          check.run(page, { shots, repoRoot }),
+          check.run(page, { shots, repoRoot, userData: server.dirs.userData }),
           new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no result within ${CHECK_MS / 1000} s`)), CHECK_MS))),
         ]).finally(() => clearTimeout(timer));
         counts.passed += 1;

@@ -2,6 +2,7 @@
 // envelope A = {type, code, message} with a string code, envelope B = numeric code; type → HTTP
 // status (not_found → 400, unauthorized_error → 401, api_error → 500 for code api_error, 429 for
 // velocity_limit_exceeded, otherwise 400).
+import { decodeLarge } from '../../cli/src/chunkedDecode';
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -450,5 +451,15 @@ describe('decode: nothing to decode', () => {
     const r = decode('The payment went through fine yesterday; nothing to see: all good.', catalog);
     assert.deepEqual(r.findings, []);
     assert.ok(r.notes.length > 0);
+  });
+});
+
+describe('decode notes', () => {
+  it('counts bodies without error fields in proper English plurals, also when the CLI decodes in chunks', () => {
+    const one = '{"id":"PI1","amount":"10.00"}';
+    assert.ok(decode(one, catalog).notes.includes('Found 1 JSON object without error fields (success responses are not errors).'));
+    const two = `${one}\n{"id":"PI2","amount":"12.00"}`;
+    assert.ok(decode(two, catalog).notes.includes('Found 2 JSON objects without error fields (success responses are not errors).'));
+    assert.ok(decodeLarge(two, catalog).notes.includes('Found 2 JSON objects without error fields (success responses are not errors).'));
   });
 });

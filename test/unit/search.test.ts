@@ -46,6 +46,44 @@ describe('catalog: search', () => {
     assert.ok(codes('velocty limit').includes('velocity_limit_exceeded'));
   });
 
+  // The queries of issue 16, where the old ranking listed a third of the catalog.
+  it('lists only what a code-like query names: exact code, then the codes it begins', () => {
+    const all = (q: string) => c.search(q, { limit: 100 }).map((h) => h.entry.code);
+    assert.deepEqual(all('refund_amount').sort(), ['refund_amount_exceeded', 'refund_amount_invalid']);
+    assert.deepEqual(all('refund_amount_exceeded'), ['refund_amount_exceeded']);
+    assert.deepEqual(all('insufficient_balance'), ['insufficient_balance']);
+    // Look Up's half-typed query: the two amount codes, not the other refund codes.
+    assert.deepEqual(all('refund_am').sort(), ['refund_amount_exceeded', 'refund_amount_invalid']);
+  });
+
+  it('lists the entries whose text holds every word of a Chinese query', () => {
+    // 退款金额 is refund amount: the invalid-amount entry says it outright, the exceeded one speaks of 退款 and 金额.
+    const hits = c.search('退款金额', { limit: 100 }).map((h) => h.entry.code);
+    assert.ok(hits.length <= 3, hits.join());
+    assert.deepEqual(hits.slice(0, 2).sort(), ['refund_amount_exceeded', 'refund_amount_invalid']);
+  });
+
+  it('still finds a misspelt code, and only then looks at typos', () => {
+    assert.deepEqual(c.search('refnd_amount_exceded', { limit: 100 }).map((h) => [h.entry.code, h.tier]), [['refund_amount_exceeded', 'typo']]);
+    // With a real match, no typo tier is added below it.
+    assert.ok(c.search('balance', { limit: 100 }).every((h) => h.tier !== 'typo' && h.tier !== 'partial'));
+  });
+
+  it('orders tiers: exact, prefix, code words, words, with scores that keep them apart', () => {
+    const hits = c.search('failed', { limit: 100 });
+    assert.ok(hits.every((h, i) => i === 0 || h.score <= hits[i - 1]!.score));
+    const order = ['exact', 'prefix', 'code-words', 'words', 'typo', 'partial'];
+    assert.ok(hits.every((h, i) => i === 0 || order.indexOf(h.tier) >= order.indexOf(hits[i - 1]!.tier)));
+    // Code and message tiers hold the word itself; the prose tier holds it in the explanation.
+    assert.ok(hits.filter((h) => h.tier !== 'words').every((h) => `${h.entry.code} ${h.entry.message}`.toLowerCase().includes('failed')));
+  });
+
+  it('falls back to entries holding some of the words when none holds them all', () => {
+    const hits = c.search('refund amount exceeded limit', { limit: 100 }).map((h) => h.entry.code);
+    assert.ok(hits.includes('refund_amount_exceeded'));
+    assert.ok(hits.length <= 5, hits.join());
+  });
+
   it('returns nothing for an empty query and respects the limit', () => {
     assert.deepEqual(c.search(''), []);
     assert.deepEqual(c.search('   '), []);

@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { builtinCatalogData } from '../../catalog/src/builtin';
 import type { CatalogData } from '../../catalog/src/types';
 import {
-  type CatalogState, detailText, entryDetail, escape, expectedStatus, filterOptions, moveSelection, optionText, restoreState, visibleEntries,
+  type CatalogState, detailText, entryDetail, expectedStatus, filterOptions, moveSelection, optionText, restoreState, stateAfterEscape, visibleEntries,
 } from '../../client/src/webview/catalog/model';
 import type { CatalogSnapshot } from '../../client/src/webview/protocol';
 import { UI_STRINGS } from '../../client/src/webview/strings';
-import { retryLabels } from '../../client/src/panels/hosts';
+import { retryLabels } from '../../client/src/panels/hostEnv';
 
 const data = JSON.parse(readFileSync(join(__dirname, '../fixtures/webview/catalog.json'), 'utf8')) as CatalogData;
 const snap: CatalogSnapshot = { entries: data.errors, types: data.types, endpoints: data.endpoints ?? [], docs: data.docs };
@@ -59,10 +59,10 @@ describe('catalog browser: filtering', () => {
   it('orders and labels options the way people read them', () => {
     const status = filterOptions('status', snap, null, {}, labels);
     assert.deepEqual(status.options.map((o) => o.value), ['400', '401', '429', '500', 'unknown']);
-    assert.equal(optionText(status.options.find((o) => o.value === 'unknown')!), 'not documented (1)');
+    assert.equal(optionText(status.options.find((o) => o.value === 'unknown')!, labels.strings), 'not documented (1)');
     const retry = filterOptions('retry', snap, null, {}, labels);
     assert.equal(retry.options[0]!.value, 'same_key');
-    assert.equal(optionText(retry.options.find((o) => o.value === 'after_backoff')!), 'Rate limited: wait, then retry (1)');
+    assert.equal(optionText(retry.options.find((o) => o.value === 'after_backoff')!, labels.strings), 'Rate limited: wait, then retry (1)');
     const group = filterOptions('group', snap, null, {}, labels);
     assert.deepEqual(group.options.map((o) => o.label), ['General', 'Payment', 'Refund', 'Payout']);
   });
@@ -89,14 +89,14 @@ describe('catalog browser: state and keyboard', () => {
     assert.equal(moveSelection([], 'general/api_error', 1), undefined);
   });
 
-  it('Esc clears the query first, then the filters, then the selection', () => {
+  it('Esc clears the query first, then the filters, and then keeps the user\'s place', () => {
     let s: CatalogState = { query: 'refund', filters: { group: 'refund' }, selectedId: 'refund/api_error' };
-    s = escape(s);
+    s = stateAfterEscape(s);
     assert.deepEqual(s, { query: '', filters: { group: 'refund' }, selectedId: 'refund/api_error' });
-    s = escape(s);
+    s = stateAfterEscape(s);
     assert.deepEqual(s, { query: '', filters: {}, selectedId: 'refund/api_error' });
-    s = escape(s);
-    assert.equal(s.selectedId, undefined);
+    s = stateAfterEscape(s);
+    assert.deepEqual(s, { query: '', filters: {}, selectedId: 'refund/api_error' });
   });
 });
 

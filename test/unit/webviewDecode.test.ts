@@ -5,7 +5,7 @@ import { loadBuiltinCatalog } from '../../catalog/src/builtin';
 import type { Finding } from '../../catalog/src/types';
 import { cardText, debounceDelay, findingCard, sizeText, summaryText } from '../../client/src/webview/decode/model';
 import { UI_STRINGS } from '../../client/src/webview/strings';
-import { retryLabels } from '../../client/src/panels/hosts';
+import { retryLabels } from '../../client/src/panels/hostEnv';
 import { decodeReport } from '../../client/src/report';
 
 const catalog = loadBuiltinCatalog();
@@ -78,7 +78,19 @@ describe('decode panel: cards', () => {
     assert.equal(none.explain[0], strings.decodeAccepts);
     assert.equal(summaryText(null, 0, strings).status, 'Paste a response above to decode it.');
     const two = decode('{"type":"api_error","code":"api_error","message":"An internal error occurred, please try again."}\n{"code":200,"message":"Request is processing, please try again later."}', catalog);
-    assert.equal(summaryText(two, 10, strings).status, '2 response(s) found');
+    assert.equal(summaryText(two, 10, strings).status, '2 responses found');
+    assert.equal(summaryText({ findings: two.findings.slice(0, 1), notes: [] }, 10, strings).status, '1 response found');
+  });
+
+  it('says what each response was pasted as: JSON body, HTTP response, curl output, log line, SDK string', () => {
+    const body = '{"type":"refund_error","code":"refund_amount_invalid","message":"Refund amount invalid"}';
+    const found = (text: string) => findingCard(decode(text, catalog).findings[0]!, 0, 'en', strings, retryLabels('en')).rows.find((r) => r.key === 'source')!.value;
+    assert.equal(found(body), 'JSON body');
+    assert.equal(found(`HTTP/1.1 400 Bad Request\ncontent-type: application/json\n\n${body}`), 'HTTP response');
+    assert.equal(found(`$ curl -si https://api-sandbox.uqpay.com/api/v2/payment/refunds\nHTTP/2 400\n\n${body}`), 'curl output');
+    assert.equal(found(`* Connected to api-sandbox.uqpay.com\n> POST /api/v2/payment/refunds HTTP/2\n>\n< HTTP/2 400\n<\n${body}`), 'curl output');
+    assert.equal(found(`2026-11-25T10:00:00Z ERROR refunds: ${body}`), 'log line');
+    assert.equal(found('refund_amount_invalid: Refund amount invalid (HTTP 400)'), 'SDK error string');
   });
 
   it('sizes and debounce delays grow with the input', () => {
@@ -108,9 +120,29 @@ describe('decode panel: Copy report', () => {
     assert.match(md, /## Response 1: `refund_amount_exceeded`/);
     assert.match(md, /- \*\*HTTP status:\*\* 400/);
     assert.match(md, /- \*\*Request id:\*\* `req_report_1`/);
-    assert.match(md, /What to do \(refund\)/);
+    assert.match(md, /What to do \(Refund\)/);
+    assert.match(md, /- \*\*Found in:\*\* curl output/);
     assert.ok(!md.includes(secret), 'token leaked');
     assert.ok(!md.replace(/\s/g, '').includes('4111111111111111'), 'card number leaked');
+  });
+
+  it('redacts what the user pasted, never our own advice', () => {
+    const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtZXJjaGFudCJ9.c2lnbmF0dXJlX3NlY3JldA';
+    const r = decode(`HTTP/1.1 401 Unauthorized\nx-auth-token: Bearer ${token}\n\n{"type":"unauthorized_error","code":"unauthorized_error","message":"token ${token} expired"}`, catalog);
+    const md = decodeReport(r, { lang: 'en', retryLabels: retryLabels('en') });
+    assert.ok(!md.includes(token), 'token leaked');
+    // The seed-based advice for unauthorized_error quotes the header shape; it arrives whole.
+    assert.ok(md.includes('x-auth-token: Bearer \\<token\\>'), md);
+    assert.ok(!/REDACTED\] \\<token/.test(md), md);
+  });
+
+  it('is in Chinese for zh-CN, with Chinese headings and punctuation', () => {
+    const md = decodeReport(decode(input, catalog), { lang: 'zh-CN', retryLabels: retryLabels('zh-CN'), now: '2026-11-25T00:00:00.000Z' });
+    assert.match(md, /^# UQPAY API 错误报告\n/);
+    assert.match(md, /## 响应 1：`refund_amount_exceeded`/);
+    assert.match(md, /- \*\*HTTP 状态码：\*\* 400/);
+    assert.match(md, /- \*\*处理建议（退款）：\*\* /);
+    assert.ok(!md.includes(secret), 'token leaked');
   });
 
   it('redacts a secret even when a finding carries it unredacted', () => {

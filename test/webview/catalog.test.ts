@@ -6,7 +6,8 @@ import type { Page } from 'playwright-core';
 import { builtinCatalogData } from '../../catalog/src/builtin';
 import { createCatalog, type Catalog } from '../../catalog/src/catalog';
 import type { CatalogData } from '../../catalog/src/types';
-import { CatalogHost, type HostEnv } from '../../client/src/panels/hosts';
+import { CatalogHost } from '../../client/src/panels/catalogHost';
+import type { HostEnv } from '../../client/src/panels/hostEnv';
 import type { ToCatalogWebview } from '../../client/src/webview/protocol';
 import { Harness, RESULTS } from './harness';
 
@@ -41,9 +42,7 @@ describe('catalog browser in chromium', function () {
   });
 
   async function openPage(theme: 'light' | 'dark' | 'hc' = 'dark', language = 'go', lang: 'en' | 'zh-CN' = 'en'): Promise<void> {
-    // In Chinese, translate as vscode.l10n.t would with the shipped bundle.
-    const t = (s: string, ...args: (string | number)[]) => (lang === 'zh-CN' ? zhBundle[s] ?? s : s).replace(/\{(\d+)\}/g, (w, i: string) => String(args[Number(i)] ?? w));
-    env = harness.env<ToCatalogWebview>(() => page, { editorLanguage: () => language, t });
+    env = harness.env<ToCatalogWebview>(() => page, { editorLanguage: () => language });
     host = new CatalogHost(() => catalog, () => ({ lang }), env);
     const opened = await harness.open('catalog', (m) => host.handle(m), theme, (p) => (page = p));
     page = opened.page;
@@ -184,6 +183,114 @@ describe('catalog browser in chromium', function () {
     assert.match(detail, /处理建议/);
     assert.match(detail, /[\u4e00-\u9fff]{4,}/);
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+  });
+
+  /** Waits until the list shows exactly these codes, in this order. */
+  async function listIs(expected: string[]): Promise<void> {
+    await page.waitForFunction((want) => {
+      const got = Array.from(document.querySelectorAll('#list [role="option"] .code')).map((e) => e.textContent);
+      return got.join('|') === want.join('|');
+    }, expected);
+  }
+
+  it('ranks like the issue asks: what the query names, in tiers, without a fuzzy tail', async () => {
+    await openPage();
+    await page.fill('#search', 'refund_amount');
+    await listIs(['refund_amount_invalid', 'refund_amount_exceeded'].sort((a, b) => a.length - b.length || a.localeCompare(b)));
+    await page.fill('#search', 'refund_amount_exceeded');
+    await listIs(['refund_amount_exceeded']);
+    await page.fill('#search', 'insufficient_balance');
+    await listIs(['insufficient_balance']);
+    await page.fill('#search', 'refnd_amount_exceded');
+    await listIs(['refund_amount_exceeded']);
+    await page.fill('#search', '退款金额');
+    await page.waitForFunction(() => {
+      const got = Array.from(document.querySelectorAll('#list [role="option"] .code')).map((e) => e.textContent);
+      return got.length <= 3 && got.slice(0, 2).sort().join() === 'refund_amount_exceeded,refund_amount_invalid';
+    });
+  });
+
+  it('selects the best hit of each new search, so Copy code copies the entry the user sees', async () => {
+    await openPage();
+    host.select('payment/retrieve_payment_intent_failed');
+    await page.waitForFunction(() => document.querySelector('#detail-title')?.textContent === 'retrieve_payment_intent_failed');
+    await page.fill('#search', 'refund_amount_exceeded');
+    await listIs(['refund_amount_exceeded']);
+    assert.equal(await page.locator('#list [aria-selected="true"]').getAttribute('data-id'), 'refund/refund_amount_exceeded');
+    assert.equal(await page.locator('#detail-title').textContent(), 'refund_amount_exceeded');
+    await page.click('[data-action="copyCode"]');
+    await page.waitForFunction(() => /Copied/.test(document.querySelector('#status')?.textContent ?? ''));
+    assert.deepEqual(env.copied, ['refund_amount_exceeded']);
+  });
+
+  /** Waits until the entry is inside the list's visible box, not just selected somewhere below it. */
+  async function inView(id: string): Promise<void> {
+    await page.waitForFunction((want) => {
+      const list = document.getElementById('list')!.getBoundingClientRect();
+      const li = document.querySelector(`#list [data-id="${want}"]`)!.getBoundingClientRect();
+      return li.top >= list.top && li.bottom <= list.bottom;
+    }, id);
+  }
+
+  it('reveals the entry a jump selects, even far down the list', async () => {
+    await openPage();
+    const last = catalog.entries[catalog.entries.length - 1]!;
+    host.select(last.id);
+    await page.waitForFunction((code) => document.querySelector('#detail-title')?.textContent === code, String(last.code));
+    await inView(last.id);
+  });
+
+  it('reveals a jump that arrived while the panel was hidden once it is shown again', async () => {
+    await openPage();
+    const target = catalog.entries[catalog.entries.length - 2]!;
+    // A hidden panel's page has no layout: nothing can be scrolled until VS Code shows it again.
+    await page.evaluate(() => document.getElementById('root')!.style.setProperty('display', 'none'));
+    host.select(target.id);
+    await page.waitForFunction((id) => document.querySelector('#list [aria-selected="true"]')?.getAttribute('data-id') === id, target.id);
+    await page.evaluate(() => document.getElementById('root')!.style.removeProperty('display'));
+    // Showing a webview resizes its frame.
+    await page.setViewportSize({ width: 1100, height: 700 });
+    await inView(target.id);
+  });
+
+  it('opens with the search box focused; Esc with nothing to clear keeps the selection', async () => {
+    await openPage();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'search');
+    await page.locator('#list [data-id="refund/refund_processing"]').click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('#list [aria-selected="true"]').getAttribute('data-id'), 'refund/refund_processing');
+    assert.equal(await page.locator('#detail-title').textContent(), 'refund_processing');
+  });
+
+  it('shows filter values with no entry in the current list as disabled', async () => {
+    await openPage();
+    await page.fill('#search', 'refund_amount');
+    await listIs(['refund_amount_invalid', 'refund_amount_exceeded'].sort((a, b) => a.length - b.length || a.localeCompare(b)));
+    const groups = await page.locator('#filter-group option').evaluateAll((os) => os.map((o) => [o.textContent, (o as HTMLOptionElement).disabled]));
+    assert.deepEqual(groups, [['All (2)', false], ['General (0)', true], ['Payment (0)', true], ['Refund (2)', false], ['Customer (0)', true], ['Payout (0)', true]]);
+  });
+
+  it('reads Chinese everywhere for zh-CN: placeholder, filters, buttons, field labels and rows', async () => {
+    await openPage('dark', 'go', 'zh-CN');
+    assert.equal(await page.getAttribute('#search', 'placeholder'), zhBundle['Search codes, messages, meanings (English or 中文) — press / to focus']);
+    const filterLabels = await page.locator('.filter > span').allTextContents();
+    assert.deepEqual(filterLabels, ['分组', '类型', 'HTTP 状态码', '重试', '接口']);
+    assert.equal(await page.locator('#clear-filters').textContent(), '清除筛选');
+    host.select('refund/refund_amount_exceeded');
+    await page.waitForFunction(() => document.querySelector('#detail-title')?.textContent === 'refund_amount_exceeded');
+    assert.deepEqual(await page.locator('#detail .actions button').allTextContents(), ['复制错误码', '插入到光标处', '复制处理代码片段', '打开文档']);
+    const labels = await page.locator('#detail dt').allTextContents();
+    for (const l of labels) assert.match(l, /[\u4e00-\u9fff]|^HTTP/, `untranslated label ${l}`);
+    assert.ok(labels.includes('含义') && labels.includes('处理建议'), labels.join('|'));
+    // A row's group badge is Chinese too; the code and the API's own message stay as the API sends them.
+    assert.equal(await page.locator('#list [data-id="refund/refund_amount_exceeded"] .badge').textContent(), '退款');
+    // Chinese text takes Chinese punctuation: no ASCII comma or colon next to a Han character.
+    const text = await page.locator('#root').innerText();
+    assert.doesNotMatch(text.replace(/`[^`]*`/g, ''), /[\u4e00-\u9fff][,:;()]|[,:;(][\u4e00-\u9fff]/);
+    await page.click('[data-action="copyCode"]');
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent === '已复制 refund_amount_exceeded。');
+    await page.screenshot({ path: join(RESULTS, 'catalog-zh-dark.png') });
   });
 
   for (const theme of ['light', 'hc'] as const) {

@@ -1,15 +1,14 @@
 // The decode panel page in headless chromium, answered by the real host logic (see harness.ts).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { loadBuiltinCatalog } from '../../catalog/src/builtin';
-import { DecodeHost, type HostEnv } from '../../client/src/panels/hosts';
+import { DecodeHost } from '../../client/src/panels/decodeHost';
+import type { HostEnv } from '../../client/src/panels/hostEnv';
 import type { ToDecodeWebview } from '../../client/src/webview/protocol';
 import { Harness, RESULTS } from './harness';
 
 const catalog = loadBuiltinCatalog();
-const zhBundle = JSON.parse(readFileSync(join(__dirname, '../../l10n/bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
 const cards = (page: Page) => page.locator('#cards article');
 
 /** Polls a condition on the Node side until it holds or the deadline passes. */
@@ -36,13 +35,12 @@ describe('decode panel in chromium', function () {
     await harness.stop();
   });
 
-  async function openPage(lang: 'en' | 'zh-CN' = 'en'): Promise<void> {
-    // zh-CN: the host translates as vscode.l10n.t does, from the shipped bundle
-    const t = (s: string, ...args: (string | number)[]) => (lang === 'zh-CN' ? zhBundle[s] ?? s : s).replace(/\{(\d+)\}/g, (w, i: string) => String(args[Number(i)] ?? w));
-    env = harness.env<ToDecodeWebview>(() => page, { t });
+  async function openPage(lang: 'en' | 'zh-CN' = 'en', before: (h: DecodeHost) => unknown = () => undefined): Promise<void> {
+    env = harness.env<ToDecodeWebview>(() => page);
     opened = [];
     decodeRequests = [];
     host = new DecodeHost(() => catalog, () => ({ lang }), env, (id) => opened.push(id), '0.1.0');
+    await before(host);
     const o = await harness.open('decode', async (m) => {
       const msg = m as { type?: string; text?: string };
       if (msg.type === 'decode' && typeof msg.text === 'string') {
@@ -72,7 +70,7 @@ describe('decode panel in chromium', function () {
     assert.equal(await page.locator('#cards dd.row-status').textContent(), '404 (expected 400)');
     assert.ok(await page.locator('#cards dd.row-status').evaluate((e) => e.classList.contains('problem')));
     assert.equal(await page.locator('#cards dd.row-requestId').textContent(), 'req_42');
-    assert.equal(await page.locator('#status').textContent(), '1 response(s) found');
+    assert.equal(await page.locator('#status').textContent(), '1 response found');
     await page.screenshot({ path: join(RESULTS, 'decode-card.png'), fullPage: true });
   });
 
@@ -135,6 +133,44 @@ describe('decode panel in chromium', function () {
     await cards(page).nth(1).locator('button[data-entry]').first().click();
     await until(() => opened.length > 0);
     assert.deepEqual(opened, ['general/200']);
+  });
+
+  it('says plainly that it filled itself from the clipboard, and Escape puts the area back', async () => {
+    const body = '{"type":"refund_error","code":"refund_amount_invalid","message":"Refund amount invalid"}';
+    await openPage('en', (h) => h.offerClipboard(body));
+    await cards(page).first().waitFor();
+    assert.equal(await page.inputValue('#input'), body);
+    assert.equal(await page.isVisible('#from-clipboard'), true);
+    assert.match(await page.locator('#from-clipboard').textContent() ?? '', /Filled in from the clipboard\. Press Escape to undo\./);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.inputValue('#input'), '');
+    assert.equal(await page.isVisible('#from-clipboard'), false);
+    await page.waitForFunction(() => document.querySelectorAll('#cards article').length === 0);
+  });
+
+  it('keeps unrelated clipboard text out of the panel', async () => {
+    await openPage('en', async (h) => assert.equal(await h.offerClipboard('const total = items.reduce((a, b) => a + b, 0);'), false));
+    assert.equal(await page.inputValue('#input'), '');
+    assert.equal(await page.isVisible('#from-clipboard'), false);
+  });
+
+  it('says which form each response came in, and speaks Chinese for zh-CN', async () => {
+    await openPage('zh-CN');
+    await page.fill('#input', [
+      '2026-11-25T10:00:00Z ERROR refunds: {"type":"refund_error","code":"refund_amount_invalid","message":"Refund amount invalid"}',
+      'HTTP/1.1 404 Not Found',
+      '',
+      '{"type":"not_found","code":"not_found_id","message":"Not Found ID"}',
+    ].join('\n'));
+    await page.waitForFunction(() => document.querySelectorAll('#cards article').length === 2);
+    assert.deepEqual(await page.locator('#cards dd.row-source').allTextContents(), ['日志行', 'HTTP 响应']);
+    assert.equal(await page.locator('#status').textContent(), '找到 2 个响应');
+    assert.deepEqual(await cards(page).locator('h2').allTextContents(), ['响应 1: refund_amount_invalid', '响应 2: not_found_id'].map((t) => t.replace(': ', '：')));
+    const problems = await page.locator('#cards dd.row-problems li').allTextContents();
+    assert.deepEqual(problems, ['HTTP 404 与文档规定的 400 不一致。']);
+    const labels = await page.locator('#cards dt').allTextContents();
+    for (const l of labels) assert.match(l, /[\u4e00-\u9fff]|^HTTP/, `untranslated label ${l}`);
+    assert.equal(await page.locator('#copy-report').textContent(), '复制报告');
   });
 
   it('explains what it accepts when nothing decodes', async () => {

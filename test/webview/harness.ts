@@ -4,7 +4,7 @@
  *   (into a temp folder, so a parallel `npm run build` wiping dist/ cannot break a run);
  * - a loopback HTTP server serves them with the exact HTML and CSP the panels build;
  * - a fake `acquireVsCodeApi` STANDS IN FOR VS CODE'S WEBVIEW HOST: postMessage goes to the real
- *   host logic (CatalogHost / DecodeHost from client/src/panels/hosts.ts) running in this Node
+ *   host logic (CatalogHost / DecodeHost from client/src/panels/) running in this Node
  *   process, and the host's answers come back as window `message` events, as in VS Code;
  *   getState/setState keep the state in sessionStorage, so it survives a reload like VS Code's.
  */
@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { webviewHtml, makeNonce } from '../../client/src/panels/html';
-import type { HostEnv } from '../../client/src/panels/hosts';
+import type { HostEnv } from '../../client/src/panels/hostEnv';
 import type { PanelKind } from '../../client/src/webview/protocol';
 
 const ROOT = resolve(__dirname, '../..');
@@ -150,8 +150,8 @@ export class Harness {
       editorLanguage: () => undefined,
       openExternal: async (u) => {
         copied.push(`open:${u}`);
+        return true;
       },
-      t: (s, ...args) => s.replace(/\{(\d+)\}/g, (w, i: string) => (args[Number(i)] === undefined ? w : String(args[Number(i)]))),
       log: (m) => logs.push(m),
       ...overrides,
     };

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { builtinCatalogData } from '../../catalog/src/builtin';
 import { createCatalog } from '../../catalog/src/catalog';
-import { CatalogHost, DecodeHost } from '../../client/src/panels/hosts';
+import { CatalogHost } from '../../client/src/panels/catalogHost';
+import { DecodeHost } from '../../client/src/panels/decodeHost';
 import type { ToCatalogWebview, ToDecodeWebview } from '../../client/src/webview/protocol';
 import { Harness } from './harness';
 
@@ -167,6 +168,7 @@ describe('hostile content in the panels (chromium)', function () {
     const opened: string[] = [];
     env.openExternal = async (u: string) => {
       opened.push(u);
+      return true;
     };
     const host = new CatalogHost(() => user, () => ({ lang: 'en' }), env);
     for (let i = 0; i < bad.length; i++) await host.handle({ type: 'action', action: 'openDocs', id: `general/team_${i}` });

@@ -1,14 +1,11 @@
 /**
- * "Decode Response" and "Decode as UQPAY Response": the selection, else the clipboard, else an
- * empty panel.
+ * "Decode Response" and "Decode as UQPAY Response": the selection; else, for Decode Response, the
+ * clipboard when it holds an error response (the page says so, Escape undoes it); else an empty panel.
  */
 import * as vscode from 'vscode';
-import type { DecodeHost } from '../panels/hosts';
+import type { DecodeHost } from '../panels/decodeHost';
 import type { ManagedPanel } from '../panels/managedPanel';
 import type { EditorTracker } from '../editorTracker';
-
-/** Clipboard text larger than this is not pulled in unasked (a stray huge copy). */
-const MAX_CLIPBOARD = 16 * 1024 * 1024;
 
 export async function decodeResponse(panel: ManagedPanel<DecodeHost>, editors: EditorTracker, fromSelectionOnly: boolean): Promise<void> {
   const editor = vscode.window.activeTextEditor ?? (fromSelectionOnly ? editors.editor : undefined);
@@ -17,14 +14,14 @@ export async function decodeResponse(panel: ManagedPanel<DecodeHost>, editors: E
     const parts = editor.selections.filter((s) => !s.isEmpty).map((s) => editor.document.getText(s));
     if (parts.length) text = parts.join('\n');
   }
-  if (text === undefined && !fromSelectionOnly) {
-    try {
-      const clip = await vscode.env.clipboard.readText();
-      if (clip.trim() !== '' && clip.length <= MAX_CLIPBOARD) text = clip;
-    } catch {
-      // No clipboard access (some remote setups): open the empty panel.
-    }
-  }
   const host = panel.show();
-  host.setInput(text);
+  if (text !== undefined || fromSelectionOnly) {
+    host.setInput(text);
+    return;
+  }
+  try {
+    await host.offerClipboard(await vscode.env.clipboard.readText());
+  } catch {
+    // No clipboard access (some remote setups): the panel stays empty.
+  }
 }

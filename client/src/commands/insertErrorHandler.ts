@@ -3,8 +3,9 @@ import * as vscode from 'vscode';
 import type { Catalog } from '../../../catalog/src/catalog';
 import { GROUPS, type Lang } from '../../../catalog/src/types';
 import { GROUP_TITLES } from '../webview/strings';
-import { casesFor } from '../panels/hosts';
+import { casesFor } from '../snippets/handlerCases';
 import { handlerSkeleton } from '../snippets/handlerSnippet';
+import { translator } from '../uiText';
 
 
 /** One indentation level of the editor, as its options say. */
@@ -16,20 +17,21 @@ function indentUnit(editor: vscode.TextEditor): string {
 
 export async function insertErrorHandler(catalog: () => Catalog, lang: () => Lang, group?: string): Promise<boolean> {
   const editor = vscode.window.activeTextEditor;
+  const t = translator(lang());
   if (!editor) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Open a file to insert an error handler into.'));
+    void vscode.window.showInformationMessage(t('Open a file to insert an error handler into.'));
     return false;
   }
   const cat = catalog();
   let chosen = GROUPS.find((g) => g === group);
   if (!chosen) {
     const items = GROUPS.filter((g) => cat.byGroup(g).length > 0).map((g) => ({
-      label: vscode.l10n.t(GROUP_TITLES[g]),
-      description: vscode.l10n.t('{0} codes', cat.byGroup(g).length),
+      label: t(GROUP_TITLES[g]),
+      description: t('{0} codes', cat.byGroup(g).length),
       detail: cat.byGroup(g).slice(0, 6).map((e) => String(e.code)).join(', ') + (cat.byGroup(g).length > 6 ? ', …' : ''),
       group: g,
     }));
-    const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Insert UQPAY Error Handler'), placeHolder: vscode.l10n.t('Which group of error codes should the handler cover?') });
+    const pick = await vscode.window.showQuickPick(items, { title: t('Insert UQPAY Error Handler'), placeHolder: t('Which group of error codes should the handler cover?') });
     if (!pick) return false;
     chosen = pick.group;
   }

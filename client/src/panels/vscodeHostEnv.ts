@@ -1,7 +1,7 @@
-/** The VS Code implementation of what the webview hosts need (clipboard, editor, links, l10n). */
+/** The VS Code implementation of what the webview hosts need (clipboard, editor, links). */
 import * as vscode from 'vscode';
 import type { EditorTracker } from '../editorTracker';
-import type { HostEnv } from './hosts';
+import type { HostEnv } from './hostEnv';
 
 export function vscodeHostEnv<Out>(post: (m: Out) => void, editors: EditorTracker, output: vscode.OutputChannel): HostEnv<Out> {
   return {
@@ -10,11 +10,8 @@ export function vscodeHostEnv<Out>(post: (m: Out) => void, editors: EditorTracke
       await vscode.env.clipboard.writeText(text);
     },
     insertText: (text) => editors.insert(text),
-    editorLanguage: () => editors.editor?.document.languageId,
-    openExternal: async (url) => {
-      await vscode.env.openExternal(vscode.Uri.parse(url));
-    },
-    t: (english, ...args) => vscode.l10n.t(english, ...args),
+    editorLanguage: () => editors.languageId,
+    openExternal: (url) => Promise.resolve(vscode.env.openExternal(vscode.Uri.parse(url))),
     log: (message) => output.appendLine(`[client] ${message}`),
   };
 }

@@ -40,6 +40,9 @@ export interface SelectMessage { type: 'select'; id: string }
 /** Outcome of an action, announced in the page's status line. */
 export interface ActionResultMessage { type: 'actionResult'; ok: boolean; message: string }
 
+/** Where text the host puts in the paste area comes from: the page says so when it is the clipboard. */
+export type InputOrigin = 'selection' | 'clipboard';
+
 export interface DecodeInitMessage {
   type: 'init';
   lang: Lang;
@@ -47,9 +50,10 @@ export interface DecodeInitMessage {
   retryLabels: Record<Retry, string>;
   /** Text to put in the paste area (the selection or the clipboard), if any. */
   text?: string;
+  origin?: InputOrigin;
 }
 /** Replace the paste area's text (the Decode command while the panel is open). */
-export interface SetInputMessage { type: 'setInput'; text: string }
+export interface SetInputMessage { type: 'setInput'; text: string; origin?: InputOrigin }
 export interface DecodeResultMessage { type: 'decodeResult'; seq: number; result: DecodeResult; inputLength: number }
 
 export type ToCatalogWebview = CatalogInitMessage | SearchResultMessage | SelectMessage | ActionResultMessage;
@@ -84,6 +88,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isShort = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_SHORT;
 const isSeq = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isOrigin = (v: unknown): boolean => v === undefined || v === 'selection' || v === 'clipboard';
 
 /** A message from the catalog browser, or undefined (with the reason) when it is not one. */
 export function parseFromCatalogWebview(msg: unknown): { message?: FromCatalogWebview; error?: string } {
@@ -149,9 +154,9 @@ export function isToDecodeWebview(msg: unknown): msg is ToDecodeWebview {
   switch (msg.type) {
     case 'init':
       return isObj(msg.strings) && isObj(msg.retryLabels) && (msg.lang === 'en' || msg.lang === 'zh-CN')
-        && (msg.text === undefined || typeof msg.text === 'string');
+        && (msg.text === undefined || typeof msg.text === 'string') && isOrigin(msg.origin);
     case 'setInput':
-      return typeof msg.text === 'string';
+      return typeof msg.text === 'string' && isOrigin(msg.origin);
     case 'decodeResult':
       return isSeq(msg.seq) && isObj(msg.result) && Array.isArray((msg.result as Obj).findings)
         && Array.isArray((msg.result as Obj).notes) && typeof msg.inputLength === 'number';

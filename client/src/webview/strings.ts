@@ -33,7 +33,9 @@ export const UI_STRINGS = {
   fieldMeaning: 'What it means',
   fieldAdvice: 'What to do',
   fieldDocs: 'Documentation',
-  sharedCode: 'The same code in other groups',
+  sharedCode: 'The same code in other groups: {0}',
+  /** A value with a note after it, e.g. `Refund (8)`; Chinese takes full-width parentheses. */
+  withNote: '{0} ({1})',
   envelopeA: 'A: {type, code, message}',
   envelopeB: 'B: numeric code, no type (legacy idempotency-pending)',
   statusUnknown: 'not documented',
@@ -54,11 +56,14 @@ export const UI_STRINGS = {
   decodeClear: 'Clear',
   decodeWorking: 'Decoding {0}…',
   decodeLargeInput: '[{0} pasted: showing the first {1}; all of it is decoded. Clear to edit.]',
-  decodeFound: '{0} response(s) found',
+  decodeFoundOne: '{0} response found',
+  decodeFound: '{0} responses found',
+  decodeFromClipboard: 'Filled in from the clipboard. Press Escape to undo.',
+  decodeUndo: 'Undo',
   decodeEmpty: 'Paste a response above to decode it.',
   decodeNothing: 'Nothing to decode here.',
   decodeAccepts: 'The panel understands: JSON error bodies ({"type","code","message"} or a numeric "code"), raw HTTP responses with a status line, curl -i / curl -v output, log lines that contain a JSON object, several responses one after another, and SDK error strings such as "code: message (HTTP 400)". Secrets and card numbers are hidden.',
-  cardTitle: 'Response {0}',
+  cardTitle: 'Response {0}: {1}',
   cardUnknown: 'Unknown code',
   fieldExpected: 'expected {0}',
   fieldRequestId: 'Request id',
@@ -77,7 +82,12 @@ export const UI_STRINGS = {
   fieldSdkMade: 'Made by the SDK',
   sdkMadeFrom: '"{0}" was made by the SDK ({1}) from HTTP {2}',
   sdkMadeBy: '"{0}" was made by the SDK ({1})',
-  openInCatalog: 'Open in catalog',
+  sourceJson: 'JSON body',
+  sourceHttp: 'HTTP response',
+  sourceCurl: 'curl output',
+  sourceLog: 'log line',
+  sourceSdk: 'SDK error string',
+  openInCatalog: 'Open in catalog: {0}',
   none: '—',
 } as const;
 
@@ -93,12 +103,17 @@ export const GROUP_TITLES = {
 export type UiStringKey = keyof typeof UI_STRINGS;
 export type UiStrings = Record<UiStringKey, string>;
 
-/** Fills `{0}`, `{1}`… with the arguments. */
+/** Fills `{0}`, `{1}`… with the arguments; a missing one stays as it is. */
 export function format(template: string, ...args: (string | number)[]): string {
   return template.replace(/\{(\d+)\}/g, (whole, i: string) => {
     const v = args[Number(i)];
     return v === undefined ? whole : String(v);
   });
+}
+
+/** `one` for a count of 1, else `other`, filled with the count (Chinese uses the same text for both). */
+export function plural(count: number, one: string, other: string): string {
+  return format(count === 1 ? one : other, count);
 }
 
 /** The strings sent to a webview, translated by `translate` (vscode.l10n.t on the host). */

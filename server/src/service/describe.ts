@@ -16,12 +16,12 @@ const L = {
   codeTitle: { en: 'UQPAY error code', 'zh-CN': 'UQPAY 错误码' },
   typeTitle: { en: 'UQPAY error type', 'zh-CN': 'UQPAY 错误类型' },
   type: { en: 'Type', 'zh-CN': '类型' },
-  oneOf: { en: 'one of', 'zh-CN': '其一' },
-  noType: { en: 'none (envelope B: numeric code, no type)', 'zh-CN': '无(信封 B:数字 code,没有 type)' },
+  oneOf: { en: 'one of', 'zh-CN': '以下之一：' },
+  noType: { en: 'none (envelope B: numeric code, no type)', 'zh-CN': '无（信封 B：数字 code，没有 type）' },
   status: { en: 'HTTP status', 'zh-CN': 'HTTP 状态码' },
   unknownStatus: { en: 'not documented', 'zh-CN': '文档未说明' },
-  message: { en: 'API message', 'zh-CN': 'API message' },
-  varies: { en: 'varies, e.g.', 'zh-CN': '随场景变化,例如' },
+  message: { en: 'API message', 'zh-CN': 'API 返回的消息' },
+  varies: { en: 'varies, e.g.', 'zh-CN': '随场景变化，例如' },
   meaning: { en: 'Meaning', 'zh-CN': '含义' },
   todo: { en: 'What to do', 'zh-CN': '处理建议' },
   retry: { en: 'Retry', 'zh-CN': '重试' },
@@ -30,7 +30,27 @@ const L = {
   docs: { en: 'API docs', 'zh-CN': 'API 文档' },
   shared: { en: 'This code is used by several groups', 'zh-CN': '多个分组都使用这个错误码' },
   codes: { en: 'Codes', 'zh-CN': '错误码' },
+  otherwise: { en: '{0} otherwise', 'zh-CN': '其余为 {0}' },
 };
+
+/** Punctuation of each language: Chinese text takes full-width marks. */
+const P = {
+  colon: { en: ':', 'zh-CN': '：' },
+  comma: { en: ', ', 'zh-CN': '、' },
+  semicolon: { en: '; ', 'zh-CN': '；' },
+  open: { en: ' (', 'zh-CN': '（' },
+  close: { en: ')', 'zh-CN': '）' },
+};
+
+/** A bold field label with the language's colon: `**Type:**`, `**类型：**`. */
+function label(key: keyof typeof L, lang: Lang): string {
+  return `**${t(key, lang)}${P.colon[lang]}**`;
+}
+
+/** A parenthesis in the language's marks. */
+function paren(text: string, lang: Lang): string {
+  return `${P.open[lang]}${text}${P.close[lang]}`;
+}
 
 export function t(key: keyof typeof L, lang: Lang): string {
   return L[key][lang];
@@ -89,18 +109,21 @@ export function entryDetail(catalog: Catalog, entries: readonly ErrorEntry[]): s
 export function entrySection(catalog: Catalog, e: ErrorEntry, lang: Lang, withGroupHeading: boolean): string {
   const lines: string[] = [];
   if (withGroupHeading) lines.push(`**${md(groupName(e.group, lang))}**`, '');
+  const list = (items: string[]) => items.join(P.comma[lang]);
+  const oneOf = lang === 'zh-CN' ? t('oneOf', lang) : `${t('oneOf', lang)} `;
   const typeText = e.types.length === 0 ? t('noType', lang)
     : e.types.length === 1 ? code(e.types[0])
-    : `${t('oneOf', lang)} ${e.types.map(code).join(', ')}`;
+    : `${oneOf}${list(e.types.map(code))}`;
   const statuses = entryStatuses(catalog, e);
-  lines.push(`- **${t('type', lang)}:** ${typeText}`);
-  lines.push(`- **${t('status', lang)}:** ${statuses.length ? statuses.join(' / ') : t('unknownStatus', lang)}`);
-  if (e.message !== null) lines.push(`- **${t('message', lang)}:** ${code(e.message)}`);
-  else if (e.messageExamples?.length) lines.push(`- **${t('message', lang)}:** ${t('varies', lang)} ${e.messageExamples.slice(0, 3).map(code).join(', ')}`);
-  lines.push(`- **${t('meaning', lang)}:** ${md(localize(e.summary, lang))}`);
-  lines.push(`- **${t('todo', lang)}:** ${md(localize(e.advice, lang))}`);
-  lines.push(`- **${t('retry', lang)}:** ${md(retryLabel(e.retry, lang))}`);
-  if (e.endpoints.length) lines.push(`- **${t('endpoints', lang)}:** ${e.endpoints.map(md).join(' · ')}`);
+  const varies = lang === 'zh-CN' ? t('varies', lang) : `${t('varies', lang)} `;
+  lines.push(`- ${label('type', lang)} ${typeText}`);
+  lines.push(`- ${label('status', lang)} ${statuses.length ? statuses.join(' / ') : t('unknownStatus', lang)}`);
+  if (e.message !== null) lines.push(`- ${label('message', lang)} ${code(e.message)}`);
+  else if (e.messageExamples?.length) lines.push(`- ${label('message', lang)} ${varies}${list(e.messageExamples.slice(0, 3).map(code))}`);
+  lines.push(`- ${label('meaning', lang)} ${md(localize(e.summary, lang))}`);
+  lines.push(`- ${label('todo', lang)} ${md(localize(e.advice, lang))}`);
+  lines.push(`- ${label('retry', lang)} ${md(retryLabel(e.retry, lang))}`);
+  if (e.endpoints.length) lines.push(`- ${label('endpoints', lang)} ${e.endpoints.map(md).join(' · ')}`);
   lines.push('', `[${t('open', lang)}](${commandLink(e.id)})${docsLink(catalog, e.docs, lang)}`);
   return lines.join('\n');
 }
@@ -108,7 +131,7 @@ export function entrySection(catalog: Catalog, e: ErrorEntry, lang: Lang, withGr
 /** Markdown for a code: every (narrowed) entry that uses it. */
 export function codeMarkdown(catalog: Catalog, value: string | number, entries: readonly ErrorEntry[], lang: Lang): string {
   const parts = [`**${code(value)}** · ${t('codeTitle', lang)}`];
-  if (entries.length > 1) parts.push(`_${t('shared', lang)}: ${entries.map((e) => md(groupName(e.group, lang))).join(', ')}_`);
+  if (entries.length > 1) parts.push(`_${t('shared', lang)}${P.colon[lang]} ${entries.map((e) => md(groupName(e.group, lang))).join(P.comma[lang])}_`);
   for (const e of entries) parts.push(entrySection(catalog, e, lang, entries.length > 1));
   return parts.join('\n\n');
 }
@@ -116,13 +139,14 @@ export function codeMarkdown(catalog: Catalog, value: string | number, entries: 
 /** Markdown for a type: its status and its codes. */
 export function typeMarkdown(catalog: Catalog, def: TypeDef, lang: Lang): string {
   const codes = [...new Set(catalog.byType(def.name).map((e) => String(e.code)))];
-  const rules = (def.statusRules ?? []).map((r) => `${code(r.code)} → ${r.httpStatus}`).join(', ');
+  const rules = (def.statusRules ?? []).map((r) => `${code(r.code)} → ${r.httpStatus}`).join(P.comma[lang]);
+  const otherwise = t('otherwise', lang).replace('{0}', String(def.defaultHttpStatus));
   const lines = [
     `**${code(def.name)}** · ${t('typeTitle', lang)}`,
     '',
-    `- **${t('status', lang)}:** ${def.httpStatus.join(' / ')}${rules ? ` (${rules}; ${def.defaultHttpStatus} otherwise)` : ''}`,
+    `- ${label('status', lang)} ${def.httpStatus.join(' / ')}${rules ? paren(`${rules}${P.semicolon[lang]}${otherwise}`, lang) : ''}`,
     `- ${md(localize(def.description, lang))}`,
-    `- **${t('codes', lang)} (${codes.length}):** ${codes.map(code).join(', ')}`,
+    `- **${t('codes', lang)}${paren(String(codes.length), lang)}${P.colon[lang]}** ${codes.map(code).join(', ')}`,
   ];
   const docs = safeUrl(catalog.docs);
   if (docs) lines.push('', `[${t('docs', lang)}](${docs})`);

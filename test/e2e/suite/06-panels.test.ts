@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { UqpayErrorsApi } from '../../../client/src/extension';
-import { activeExtension, open, until } from './helpers';
+import { activeExtension, open, revertActiveEditor, until } from './helpers';
 
 async function api(): Promise<UqpayErrorsApi> {
   const ext = await activeExtension();
@@ -19,6 +19,26 @@ describe('commands and panels', () => {
     assert.equal(catalogPanel.exists, true, 'the command should create the panel');
     assert.equal(await catalogPanel.whenReady(30000), true, 'the catalog page should send ready');
     assert.equal(catalogPanel.ready, true);
+  });
+
+  it('Insert at cursor reaches the last text editor even when the catalog\'s tab covers it', async () => {
+    const { catalogPanel } = await api();
+    const editor = await open('src/refund.ts');
+    const doc = editor.document;
+    const end = doc.positionAt(doc.getText().length);
+    editor.selection = new vscode.Selection(end, end);
+    await vscode.commands.executeCommand('uqpayErrors.openCatalog');
+    assert.equal(await catalogPanel.whenReady(30000), true);
+    // The catalog's tab moves into the editor's group, on top of refund.ts: its TextEditor is gone.
+    await vscode.commands.executeCommand('workbench.action.moveEditorToFirstGroup');
+    await until('refund.ts hidden behind the catalog', () => (vscode.window.visibleTextEditors.some((e) => e.document === doc) ? undefined : true));
+    await catalogPanel.send({ type: 'action', action: 'insertCode', id: 'refund/refund_amount_exceeded' });
+    try {
+      assert.ok(doc.getText().endsWith('refund_amount_exceeded'), doc.getText().slice(-80));
+      assert.equal(vscode.window.activeTextEditor?.document, doc, 'the editor is shown again where the user was');
+    } finally {
+      await revertActiveEditor();
+    }
   });
 
   it('Decode Response opens the decode panel on the selected response and decodes it', async () => {

@@ -7,8 +7,8 @@ import { clear, h, hostApi, icon } from '../dom';
 import { isToCatalogWebview, type CatalogInitMessage, type CatalogSnapshot, type EntryAction, type FromCatalogWebview, type ToCatalogWebview } from '../protocol';
 import { UI_STRINGS, type UiStrings } from '../strings';
 import {
-  entryDetail, escape, FILTER_KEYS, filterOptions, listItemText, moveSelection, optionText, restoreState,
-  resultCountText, visibleEntries, type CatalogState, type FilterKey,
+  entryDetail, FILTER_KEYS, filterOptions, listItemText, moveSelection, optionText, restoreState,
+  resultCountText, stateAfterEscape, visibleEntries, type CatalogState, type FilterKey,
 } from './model';
 
 const vscode = hostApi();
@@ -22,6 +22,10 @@ let searchIds: string[] | null = null;
 let searchQuery = '';
 let seq = 0;
 let visible: ErrorEntry[] = [];
+/** Scroll the selected entry to the middle of the list once it is laid out (a jump from elsewhere). */
+let revealPending = false;
+/** The user typed a new query: its answer selects its best hit (a restored query keeps the selection). */
+let selectBestHit = false;
 
 const root = document.getElementById('root') ?? document.body;
 let ui: ReturnType<typeof buildUi> | undefined;
@@ -75,6 +79,7 @@ function buildUi() {
   search.value = state.query;
   search.addEventListener('input', () => {
     state.query = search.value;
+    selectBestHit = true;
     requestSearch();
     update();
   });
@@ -122,7 +127,8 @@ function render(): void {
     const select = ui.selects[key];
     clear(select);
     select.appendChild(h('option', { value: '' }, strings.filterAny.replace('{0}', String(total))));
-    for (const o of options) select.appendChild(h('option', { value: o.value }, optionText(o)));
+    // A value no entry of the current list has is shown (the list does not jump) but cannot be chosen.
+    for (const o of options) select.appendChild(h('option', { value: o.value, disabled: o.count === 0 && o.value !== state.filters[key] }, optionText(o, strings)));
     select.value = state.filters[key] ?? '';
   }
   renderList();
@@ -149,6 +155,17 @@ function renderList(): void {
     list.setAttribute('aria-activedescendant', optionId(state.selectedId));
     document.getElementById(optionId(state.selectedId))?.scrollIntoView({ block: 'nearest' });
   }
+  if (revealPending) requestAnimationFrame(reveal);
+}
+
+/** Brings the selected entry into the middle of the list, once the list has a size. */
+function reveal(): void {
+  if (!ui || !state.selectedId) return;
+  const li = document.getElementById(optionId(state.selectedId));
+  // A panel that is not shown yet has no layout; `resize` calls again when it gets one.
+  if (!li || ui.list.clientHeight === 0) return;
+  revealPending = false;
+  li.scrollIntoView({ block: 'center' });
 }
 
 const optionId = (id: string): string => `entry-${id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -198,12 +215,16 @@ function openDetail(): void {
   document.getElementById('detail-title')?.focus();
 }
 
-/** Selects an entry, clearing the query and filters if they hide it. */
+/** Selects an entry and reveals it, clearing the query and filters if they hide it. */
 function select(id: string): void {
   if (!snapshot || !snapshot.entries.some((e) => e.id === id)) return;
   state.selectedId = id;
+  revealPending = true;
+  selectBestHit = false;
+  // Only an answered search says what is listed: a query still on its way may hide the entry.
+  const answered = state.query.trim() === '' || searchQuery === state.query.trim();
   const shown = visibleEntries(snapshot.entries, state.query.trim() === '' ? null : searchIds, state.filters);
-  if (!shown.some((e) => e.id === id)) {
+  if (!answered || !shown.some((e) => e.id === id)) {
     state = { query: '', filters: {}, selectedId: id };
     searchIds = null;
     searchQuery = '';
@@ -225,7 +246,7 @@ function onKey(ev: KeyboardEvent): void {
   }
   if (ev.key === 'Escape') {
     ev.preventDefault();
-    state = escape(state);
+    state = stateAfterEscape(state);
     ui.search.value = state.query;
     requestSearch();
     update();
@@ -255,14 +276,14 @@ function onInit(msg: CatalogInitMessage): void {
   lang = msg.lang;
   document.documentElement.lang = lang;
   document.title = strings.catalogTitle;
-  const hadFocusInSearch = document.activeElement?.id === 'search';
   ui = buildUi();
   searchIds = null;
   searchQuery = '';
-  requestSearch();
   if (msg.select) select(msg.select);
-  else update();
-  if (hadFocusInSearch) ui.search.focus();
+  requestSearch();
+  if (!msg.select) update();
+  // Typing is what a user does first here, also after a jump (the entry is selected and revealed).
+  ui.search.focus();
 }
 
 function onMessage(msg: ToCatalogWebview): void {
@@ -275,7 +296,10 @@ function onMessage(msg: ToCatalogWebview): void {
       if (msg.seq !== seq || msg.query !== state.query.trim()) return;
       searchIds = msg.ids;
       searchQuery = msg.query;
-      render();
+      // A new search selects its best hit: the entry shown and acted on is the one seen selected.
+      if (selectBestHit) state.selectedId = visibleEntries(snapshot?.entries ?? [], searchIds, state.filters)[0]?.id;
+      selectBestHit = false;
+      update();
       break;
     case 'select':
       select(msg.id);
@@ -294,4 +318,7 @@ window.addEventListener('message', (ev: MessageEvent) => {
   else console.warn('uqpay-errors: ignored a message of unknown shape', typeof ev.data === 'object' && ev.data ? (ev.data as { type?: unknown }).type : typeof ev.data);
 });
 document.addEventListener('keydown', onKey);
+window.addEventListener('resize', () => {
+  if (revealPending) reveal();
+});
 post({ type: 'ready' });

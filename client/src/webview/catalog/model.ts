@@ -131,8 +131,8 @@ function optionLabel(key: FilterKey, value: string, labels: { strings: UiStrings
 }
 
 /** Text of an option in a filter's drop-down, e.g. `payment_error (31)`. */
-export function optionText(o: FilterOption): string {
-  return `${o.label} (${o.count})`;
+export function optionText(o: FilterOption, strings: UiStrings): string {
+  return format(strings.withNote, o.label, o.count);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -150,11 +150,14 @@ export function moveSelection(list: readonly ErrorEntry[], selectedId: string | 
   return list[next]?.id;
 }
 
-/** Esc: first clears the query, then the filters, then the selection. */
-export function escape(state: CatalogState): CatalogState {
+/**
+ * The state after the Escape key: it clears the query first, then the filters. With nothing to
+ * clear it changes nothing: the selection is the user's place in the catalog.
+ */
+export function stateAfterEscape(state: CatalogState): CatalogState {
   if (state.query !== '') return { ...state, query: '' };
   if (Object.keys(state.filters).length > 0) return { ...state, filters: {} };
-  return { ...state, selectedId: undefined };
+  return state;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -226,7 +229,7 @@ function section(entry: ErrorEntry, heading: string, snapshot: CatalogSnapshot, 
 export function entryDetail(entry: ErrorEntry, snapshot: CatalogSnapshot, lang: Lang, strings: UiStrings, retryLabels: Record<Retry, string>): EntryDetail {
   const same = snapshot.entries.filter((e) => e.id !== entry.id && String(e.code) === String(entry.code));
   const sections = [section(entry, groupLabel(entry.group, strings), snapshot, lang, strings, retryLabels)];
-  for (const other of same) sections.push(section(other, `${strings.sharedCode}: ${groupLabel(other.group, strings)}`, snapshot, lang, strings, retryLabels));
+  for (const other of same) sections.push(section(other, format(strings.sharedCode, groupLabel(other.group, strings)), snapshot, lang, strings, retryLabels));
   return { title: String(entry.code), code: String(entry.code), docs: entry.docs || snapshot.docs, sections };
 }
 

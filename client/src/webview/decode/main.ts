@@ -4,7 +4,7 @@
  */
 import type { DecodeResult, Lang, Retry } from '../../../../catalog/src/types';
 import { clear, h, hostApi, icon } from '../dom';
-import { isToDecodeWebview, type DecodeInitMessage, type FromDecodeWebview, type ToDecodeWebview } from '../protocol';
+import { isToDecodeWebview, type DecodeInitMessage, type FromDecodeWebview, type InputOrigin, type ToDecodeWebview } from '../protocol';
 import { format, UI_STRINGS, type UiStrings } from '../strings';
 import { debounceDelay, findingCard, LARGE_INPUT, largePreview, sizeText, summaryText } from './model';
 
@@ -21,6 +21,8 @@ let lastResult: DecodeResult | null = null;
 let lastLength = 0;
 /** A large paste, kept here instead of in the text area (which shows its beginning, read-only). */
 let largeText: string | null = null;
+/** What the paste area held before the host filled it from the clipboard: Escape puts it back. */
+let beforeClipboard: string | null = null;
 
 const saved = vscode.getState() as { text?: unknown } | undefined;
 const root = document.getElementById('root') ?? document.body;
@@ -43,7 +45,10 @@ function buildUi(initial: string) {
   const explain = h('div', { id: 'explain', class: 'explain' });
   const cards = h('div', { id: 'cards', class: 'cards', role: 'list', 'aria-label': strings.decodeTitle });
   const toast = h('div', { id: 'toast', role: 'status', 'aria-live': 'polite', class: 'status' });
+  const undo = h('button', { id: 'undo-clipboard', type: 'button', class: 'link' }, strings.decodeUndo);
+  const notice = h('div', { id: 'from-clipboard', class: 'notice', role: 'status', hidden: true }, icon('clippy'), h('span', {}, strings.decodeFromClipboard), undo);
   root.appendChild(h('header', { class: 'toolbar' }, h('h1', {}, strings.decodeTitle), h('span', { class: 'spacer' }), copy, clearButton));
+  root.appendChild(notice);
   root.appendChild(input);
   root.appendChild(h('div', { class: 'status-line' }, progress, status));
   root.appendChild(toast);
@@ -58,15 +63,41 @@ function buildUi(initial: string) {
     setText(text);
   });
   input.addEventListener('input', () => {
+    // An edit keeps what the clipboard gave: there is nothing left to undo.
+    showClipboardNotice(null);
     if (largeText === null && input.value.length > LARGE_INPUT) setText(input.value);
     else schedule();
   });
+  undo.addEventListener('click', () => undoClipboard());
   copy.addEventListener('click', () => post({ type: 'copyReport' }));
   clearButton.addEventListener('click', () => {
     setText('');
     input.focus();
   });
-  return { input, copy, progress, status, explain, cards, toast };
+  return { input, copy, progress, status, explain, cards, toast, notice };
+}
+
+/** Puts the host's text in the paste area; from the clipboard, it says so and remembers what was there. */
+function hostText(text: string, origin: InputOrigin | undefined): void {
+  if (!ui) return;
+  const before = largeText ?? ui.input.value;
+  setText(text);
+  showClipboardNotice(origin === 'clipboard' ? before : null);
+}
+
+function showClipboardNotice(before: string | null): void {
+  beforeClipboard = before;
+  if (ui) ui.notice.hidden = before === null;
+}
+
+/** Escape (or the Undo link) after a clipboard fill: back to what the area held before. */
+function undoClipboard(): boolean {
+  if (!ui || beforeClipboard === null) return false;
+  const before = beforeClipboard;
+  showClipboardNotice(null);
+  setText(before);
+  ui.input.focus();
+  return true;
 }
 
 /** Replaces the whole input (a paste, the host's text, Clear) and decodes it. */
@@ -144,9 +175,9 @@ function onInit(msg: DecodeInitMessage): void {
   document.documentElement.lang = lang;
   document.title = strings.decodeTitle;
   const keep = ui && largeText === null ? ui.input.value : typeof saved?.text === 'string' ? saved.text : '';
-  const text = msg.text ?? largeText ?? keep;
   ui = buildUi('');
-  setText(text);
+  setText(largeText ?? keep);
+  if (msg.text !== undefined) hostText(msg.text, msg.origin);
   ui.input.focus();
 }
 
@@ -156,8 +187,7 @@ function onMessage(msg: ToDecodeWebview): void {
       onInit(msg);
       break;
     case 'setInput':
-      if (!ui) return;
-      setText(msg.text);
+      hostText(msg.text, msg.origin);
       break;
     case 'decodeResult':
       if (msg.seq !== seq) return;
@@ -177,5 +207,8 @@ function onMessage(msg: ToDecodeWebview): void {
 window.addEventListener('message', (ev: MessageEvent) => {
   if (isToDecodeWebview(ev.data)) onMessage(ev.data);
   else console.warn('uqpay-errors: ignored a message of unknown shape', typeof ev.data === 'object' && ev.data ? (ev.data as { type?: unknown }).type : typeof ev.data);
+});
+document.addEventListener('keydown', (ev) => {
+  if (ev.key === 'Escape' && undoClipboard()) ev.preventDefault();
 });
 post({ type: 'ready' });

@@ -2,8 +2,10 @@
  * The decode panel's logic without the DOM: a finding becomes a card of labelled rows, problems
  * marked, and the status line text. The page (main.ts) draws it; unit tests import it.
  */
-import type { DecodeResult, Finding, Lang, Retry } from '../../../../catalog/src/types';
-import { format, type UiStrings } from '../strings';
+import type { DecodeProblem, DecodeResult, Finding, InputForm, Lang, Retry } from '../../../../catalog/src/types';
+import { problemText } from '../../../../catalog/src/problemText';
+import { redact } from '../../../../catalog/src/redact';
+import { format, plural, type UiStringKey, type UiStrings } from '../strings';
 import { groupLabel, localized } from '../catalog/model';
 
 export interface CardRow {
@@ -25,7 +27,21 @@ export interface Card {
   entryIds: { id: string; label: string }[];
 }
 
-const SOURCE_LABEL: Record<string, string> = { json: 'JSON', http: 'HTTP', 'sdk-string': 'SDK', html: 'HTML', plain: 'text' };
+const FORM_LABEL: Record<InputForm, UiStringKey> = {
+  json: 'sourceJson', http: 'sourceHttp', curl: 'sourceCurl', log: 'sourceLog', sdk: 'sourceSdk',
+};
+
+/** "Found in": what the user pasted this response as. */
+export function sourceText(f: Finding, strings: UiStrings): string {
+  const key = FORM_LABEL[f.source?.form];
+  return key ? strings[key] : strings.none;
+}
+
+/** A problem in the panel's language: the library's sentence (decode's own English for `en`), redacted like the paste. */
+export function problemLine(p: DecodeProblem, lang: Lang, strings: UiStrings): string {
+  const text = lang === 'en' ? p.message : redact(problemText(p, lang));
+  return p.suggestions?.length ? `${text} ${format(strings.fieldSuggestions, p.suggestions.join(', '))}` : text;
+}
 
 export function findingCard(f: Finding, index: number, lang: Lang, strings: UiStrings, retryLabels: Record<Retry, string>): Card {
   const problemCodes = new Set(f.problems.map((p) => p.code));
@@ -36,21 +52,21 @@ export function findingCard(f: Finding, index: number, lang: Lang, strings: UiSt
   rows.push({ key: 'type', label: strings.fieldTypes, value: f.type ?? none, problem: problemCodes.has('code-type-mismatch') });
   let status = f.httpStatus !== null ? String(f.httpStatus) : f.expectedHttpStatus !== null ? strings.statusNotShown : none;
   // a status that differs is only "expected" otherwise when the rules say so (codes the catalog knows)
-  if (f.expectedHttpStatus !== null && (f.httpStatus === null || problemCodes.has('http-status-mismatch'))) status += ` (${format(strings.fieldExpected, f.expectedHttpStatus)})`;
+  if (f.expectedHttpStatus !== null && (f.httpStatus === null || problemCodes.has('http-status-mismatch'))) status = format(strings.withNote, status, format(strings.fieldExpected, f.expectedHttpStatus));
   rows.push({ key: 'status', label: strings.fieldStatus, value: status, problem: problemCodes.has('http-status-mismatch') || problemCodes.has('status-body-disagree') });
   rows.push(...readingRows(f, lang, strings));
   rows.push({ key: 'message', label: strings.fieldMessage, value: f.message ?? none, problem: problemCodes.has('message-mismatch') });
   // One meaning/advice per matched entry; labelled by group when the code stands in several.
   const several = f.matches.length > 1;
   for (const m of f.matches) {
-    const suffix = several ? ` (${groupLabel(m.group, strings)})` : '';
-    rows.push({ key: 'meaning', label: strings.fieldMeaning + suffix, value: localized(m.summary, lang) });
-    rows.push({ key: 'advice', label: strings.fieldAdvice + suffix, value: localized(m.advice, lang) });
+    const label = (text: string) => (several ? format(strings.withNote, text, groupLabel(m.group, strings)) : text);
+    rows.push({ key: 'meaning', label: label(strings.fieldMeaning), value: localized(m.summary, lang) });
+    rows.push({ key: 'advice', label: label(strings.fieldAdvice), value: localized(m.advice, lang) });
   }
   const retry = f.retry ?? (f.matches.length === 1 ? f.matches[0]!.retry : null);
   if (retry) rows.push({ key: 'retry', label: strings.fieldRetry, value: retryLabels[retry] ?? retry });
   else if (several) {
-    const labels = [...new Set(f.matches.map((m) => `${retryLabels[m.retry] ?? m.retry} (${groupLabel(m.group, strings)})`))];
+    const labels = [...new Set(f.matches.map((m) => format(strings.withNote, retryLabels[m.retry] ?? m.retry, groupLabel(m.group, strings))))];
     rows.push({ key: 'retry', label: strings.fieldRetry, value: '', items: labels });
   }
   if (f.retryAfter) rows.push({ key: 'retryAfter', label: strings.fieldRetryAfter, value: f.retryAfter });
@@ -61,17 +77,17 @@ export function findingCard(f: Finding, index: number, lang: Lang, strings: UiSt
   if (listed.length) {
     rows.push({
       key: 'problems', label: strings.fieldProblems, value: '', problem: true,
-      items: listed.map((p) => (p.suggestions?.length ? `${p.message} ${format(strings.fieldSuggestions, p.suggestions.join(', '))}` : p.message)),
+      items: listed.map((p) => problemLine(p, lang, strings)),
     });
   }
-  rows.push({ key: 'source', label: strings.fieldSource, value: SOURCE_LABEL[f.source.kind] ?? f.source.kind });
+  rows.push({ key: 'source', label: strings.fieldSource, value: sourceText(f, strings) });
   const codeText = f.code === null ? strings.cardUnknown : String(f.code);
   return {
-    title: `${format(strings.cardTitle, index + 1)}: ${codeText}`,
+    title: format(strings.cardTitle, index + 1, codeText),
     known: f.known,
     hasProblems: f.problems.length > 0,
     rows,
-    entryIds: f.matches.map((m) => ({ id: m.id, label: `${strings.openInCatalog}: ${groupLabel(m.group, strings)}` })),
+    entryIds: f.matches.map((m) => ({ id: m.id, label: format(strings.openInCatalog, groupLabel(m.group, strings)) })),
   };
 }
 
@@ -116,7 +132,7 @@ export function summaryText(result: DecodeResult | null, inputLength: number, st
     const notes = result.notes.filter((n) => !n.startsWith('No UQPAY error response found'));
     return { status: strings.decodeNothing, explain: [strings.decodeAccepts, ...notes] };
   }
-  return { status: format(strings.decodeFound, result.findings.length), explain: result.notes };
+  return { status: plural(result.findings.length, strings.decodeFoundOne, strings.decodeFound), explain: result.notes };
 }
 
 /**

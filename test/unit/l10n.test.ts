@@ -48,6 +48,23 @@ describe('localization', () => {
     assert.equal(format(zh.resultCount, 3, 63), '显示 3 / 共 63 条');
   });
 
+  it('writes Chinese text with Chinese punctuation: no ASCII , ; : ( ) next to a Han character', () => {
+    // Code spans and quoted samples (`x-auth-token: Bearer <token>`, "code: message (HTTP 400)") keep theirs.
+    const offending = (text: string) => /[\u4e00-\u9fff][,;:()]|[,;:(][\u4e00-\u9fff]|[\u4e00-\u9fff] [,;:)]/.test(text.replace(/`[^`]*`|"[^"]*"/g, ''));
+    const chinese: [string, string][] = Object.entries(bundle).map(([k, v]) => [`l10n: ${k}`, v]);
+    const walk = (where: string, v: unknown): void => {
+      if (Array.isArray(v)) v.forEach((x, i) => walk(`${where}/${i}`, x));
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) k === 'zh-CN' && typeof x === 'string' ? chinese.push([where, x]) : walk(`${where}/${k}`, x);
+    };
+    walk('catalog', JSON.parse(read('catalog/global-acquiring.json')));
+    // The hover's and the CLI's own labels, as they are written in the sources.
+    for (const file of ['server/src/service/describe.ts', 'catalog/src/localize.ts', 'cli/src/labels.ts']) {
+      for (const m of read(file).matchAll(/'zh-CN': '((?:[^'\\]|\\.)*)'/g)) chinese.push([file, m[1]!]);
+    }
+    assert.ok(chinese.length > 150, String(chinese.length));
+    assert.deepEqual(chinese.filter(([, v]) => offending(v)), []);
+  });
+
   it('declares every %key% of package.json in package.nls.json and package.nls.zh-cn.json', () => {
     const keys = [...read('package.json').matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]!);
     assert.ok(keys.includes('command.openCatalog'));
