@@ -217,11 +217,11 @@ const CASES: Expectation[] = [
     ].join('\n'),
   },
   {
-    name: 'Swift switch gets a case with break before default (no Swift grammar here: exact text)',
+    name: 'Swift switch gets a case that falls through into its default (no Swift grammar here: exact text)',
     file: 'CustomerErrors.swift', languageId: 'swift', anchor: 'switch error.code',
     codes: ['retrieve_customer_failed'],
     indent: '    ', quote: '"', next: '    default:', shape: /^ {4}case "[^"]+": \/\/ \S/,
-    exact: '    case "retrieve_customer_failed": // Check that the customer id exists and belongs to the authenticated account\n        break\n',
+    exact: '    case "retrieve_customer_failed": // Check that the customer id exists and belongs to the authenticated account\n        fallthrough\n',
   },
 ];
 
@@ -287,9 +287,18 @@ describe('switchCases: "Add N missing UQPAY error cases"', () => {
     assert.match(lines[1]!, /^ {8}# \S/);
   });
 
-  it('TypeScript: the grouped cases share one TODO body that ends in break, at the body indentation', async () => {
+  it('TypeScript: before a default the new labels carry no body of their own: they fall into the default, which keeps what the code does', async () => {
     const r = await apply(fixture('refund.ts'), 'typescript', 'switch (err');
-    assert.match(r.inserted, /\n {8}\/\/ TODO: handle these UQPAY errors\n {8}break;\n$/);
+    assert.ok(!/break|TODO/.test(r.inserted), r.inserted);
+    assert.match(r.after, /^ {6}default:/);
+  });
+
+  it('TypeScript: without a default the grouped cases share one TODO body that ends in break, at the body indentation', async () => {
+    const text = "function f(err: { code: string }) {\n  switch (err.code) {\n    case 'create_refund_failed':\n      return 1;\n  }\n  return 0;\n}\n";
+    const r = await apply(text, 'typescript', 'switch (err');
+    assert.match(r.inserted, /\n {6}\/\/ TODO: handle these UQPAY errors\n {6}break;\n$/);
+    await assertParsesClean(r.result, 'typescript', 'result');
+    assert.match((await apply(text, 'typescript', 'switch (err', 'zh-CN')).inserted, /\/\/ TODO: 处理这些 UQPAY 错误\n/);
   });
 
   it('writes the comments in Chinese when the documentation language is zh-CN', async () => {
@@ -297,7 +306,6 @@ describe('switchCases: "Add N missing UQPAY error cases"', () => {
     const caseLines = r.inserted.split('\n').filter((l) => l.includes('case '));
     assert.equal(caseLines.length, 6);
     for (const l of caseLines) assert.match(l, /\/\/ .*[\u4e00-\u9fff]/, l);
-    assert.match(r.inserted, /TODO: 处理这些 UQPAY 错误/);
     await assertParsesClean(r.result, 'typescript', 'zh-CN result');
   });
 

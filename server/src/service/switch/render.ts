@@ -100,6 +100,10 @@ export function renderCases(text: string, s: SwitchStatement, cases: CaseText[],
   const lines: string[] = [];
   const todo = TODO[lang];
   const javaArrow = f === 'java' && s.clauses.some((c) => c.arrow);
+  // C-like, Go and Swift statements let a case fall into the default branch the new cases go before
+  // (a Swift switch used as a value cannot: its branches are expressions; nor is `@unknown default` for known codes)
+  const def = defaultClause(s);
+  const intoDefault = s.form === 'c-switch' && !javaArrow && !!def && !(f === 'swift' && (s.valueNeeded || def.first.text === '@unknown'));
   switch (f) {
     case 'js':
     case 'csharp':
@@ -121,6 +125,8 @@ export function renderCases(text: string, s: SwitchStatement, cases: CaseText[],
         break;
       }
       for (const c of cases) lines.push(`${ci}${caseLabel(f, quoteCode(c.code, q))}${trailingComment(f, c.comment)}`);
+      // before a default the labels fall into it: the new codes do what the default does today
+      if (intoDefault) break;
       lines.push(`${bi}${lineComment(f, todo)}`);
       lines.push(f === 'java' && s.valueNeeded ? `${bi}throw new UnsupportedOperationException(${dq(todo)});` : `${bi}${branchEnd(f)}`);
       break;
@@ -129,13 +135,15 @@ export function renderCases(text: string, s: SwitchStatement, cases: CaseText[],
       for (const c of cases) {
         lines.push(`${ci}${caseLabel(f, quoteCode(c.code, q), s.rubyIn ? 'in' : undefined)}`);
         lines.push(`${bi}${lineComment(f, c.comment)}`);
+        if (intoDefault && f === 'go') lines.push(`${bi}fallthrough`);
       }
       break;
     case 'swift':
     case 'python':
       for (const c of cases) {
         lines.push(`${ci}${caseLabel(f, quoteCode(c.code, q))}${trailingComment(f, c.comment)}`);
-        lines.push(f === 'swift' && s.valueNeeded ? `${bi}fatalError(${dq('TODO: ' + c.code)})` : `${bi}${branchEnd(f)}`);
+        lines.push(intoDefault && f === 'swift' ? `${bi}fallthrough`
+          : f === 'swift' && s.valueNeeded ? `${bi}fatalError(${dq('TODO: ' + c.code)})` : `${bi}${branchEnd(f)}`);
       }
       break;
     case 'kotlin':
