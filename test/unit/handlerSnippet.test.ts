@@ -1,7 +1,7 @@
 // Handler skeletons per language (Insert Error Handler and the catalog's "Copy handler snippet").
 import assert from 'node:assert/strict';
 import ts from 'typescript';
-import { commentText, escapeSnippetText, handlerSkeleton, snippetLanguageFor } from '../../client/src/snippets/handlerSnippet';
+import { commentText, escapeSnippetText, handlerSkeleton, notYetHandled, snippetLanguageFor, snippetLead } from '../../client/src/snippets/handlerSnippet';
 
 const cases = [
   { code: 'refund_amount_exceeded', comment: 'Lower the amount.' },
@@ -15,10 +15,10 @@ function tsSyntaxErrors(text: string): string[] {
 }
 
 describe('handler skeletons', () => {
-  it('writes a TypeScript switch on err.code with a comment per case that parses', () => {
+  it('writes a TypeScript switch on the code of the caught error, narrowed from unknown, with a comment per case', () => {
     const s = handlerSkeleton('typescript', cases);
     assert.equal(s.text, [
-      'switch (err.code) {',
+      "switch (typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined) {",
       "    case 'refund_amount_exceeded':",
       '        // Lower the amount.',
       '        break;',
@@ -30,7 +30,9 @@ describe('handler skeletons', () => {
       '}',
     ].join('\n'));
     assert.deepEqual(tsSyntaxErrors(s.text), []);
-    assert.equal(s.snippet.split('\n')[0], 'switch (${1:err.code}) {');
+    // one tab stop for the error, mirrored in the head and in the rethrow
+    assert.equal(s.snippet.split('\n')[0], "switch (typeof ${1:err} === 'object' && $1 !== null && 'code' in $1 ? $1.code : undefined) {");
+    assert.ok(s.snippet.includes('    default:\n        throw $1;\n'), s.snippet);
   });
 
   it('writes a Python match statement on e.code', () => {
@@ -55,7 +57,7 @@ describe('handler skeletons', () => {
       'case "200":',
       '\t// Resend with the same x-idempotency-key.',
       'default:',
-      '\treturn err',
+      '\treturn apiErr',
       '}',
     ].join('\n'));
   });
@@ -85,7 +87,7 @@ describe('handler skeletons', () => {
 
   it('escapes snippet syntax so PHP variables and braces are inserted literally', () => {
     const s = handlerSkeleton('php', cases.slice(0, 1));
-    assert.match(s.snippet, /^switch \(\$\{1:\\\$error\['code'\]\}\) \{/);
+    assert.match(s.snippet, /^switch \(\$\{1:\\\$error\}\['code'\]\) \{/);
     assert.ok(s.snippet.trimEnd().endsWith('\\}'));
     assert.equal(escapeSnippetText('a$b}c\\d'), 'a\\$b\\}c\\\\d');
   });
@@ -106,5 +108,18 @@ describe('handler skeletons', () => {
     const t = handlerSkeleton('javascript', [{ code: "it's", comment: 'c' }]).text;
     assert.match(t, /case 'it\\'s':/);
     assert.deepEqual(tsSyntaxErrors(t), []);
+  });
+
+  it('starts on a new line, at the line\'s indentation, when the cursor follows code (as right after `}`)', () => {
+    assert.equal(snippetLead('    }'), '\n    ');
+    assert.equal(snippetLead('\t} catch (err) { '), '\n\t');
+    assert.equal(snippetLead('    '), '');
+    assert.equal(snippetLead(''), '');
+  });
+
+  it('leaves out the codes the document already names in a string literal', () => {
+    const entries = [{ code: 'refund_processing' }, { code: 'create_refund_failed' }, { code: 'api_error' }, { code: 200 }];
+    const text = "if (err.code === 'refund_processing') retry();\nconst other = \"api_error_x\"; // api_error in a comment";
+    assert.deepEqual(notYetHandled(entries, text).map((e) => e.code), ['create_refund_failed', 'api_error', 200]);
   });
 });

@@ -4,7 +4,7 @@ import type { Catalog } from '../../../catalog/src/catalog';
 import { GROUPS, type Lang } from '../../../catalog/src/types';
 import { GROUP_TITLES } from '../webview/strings';
 import { casesFor } from '../snippets/handlerCases';
-import { handlerSkeleton } from '../snippets/handlerSnippet';
+import { handlerSkeleton, notYetHandled, snippetLead } from '../snippets/handlerSnippet';
 import { translator } from '../uiText';
 
 
@@ -35,6 +35,14 @@ export async function insertErrorHandler(catalog: () => Catalog, lang: () => Lan
     if (!pick) return false;
     chosen = pick.group;
   }
-  const skeleton = handlerSkeleton(editor.document.languageId, casesFor(cat.byGroup(chosen), lang()), indentUnit(editor));
-  return editor.insertSnippet(new vscode.SnippetString(skeleton.snippet));
+  // codes the file already names are handled there: the skeleton covers the others
+  const entries = notYetHandled(cat.byGroup(chosen), editor.document.getText());
+  if (entries.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('This file already handles every code of that group.'));
+    return false;
+  }
+  const skeleton = handlerSkeleton(editor.document.languageId, casesFor(entries, lang()), indentUnit(editor));
+  const cursor = editor.selection.active;
+  const lead = snippetLead(editor.document.lineAt(cursor.line).text.slice(0, cursor.character));
+  return editor.insertSnippet(new vscode.SnippetString(lead + skeleton.snippet));
 }

@@ -46,19 +46,10 @@ export function commentText(text: string): string {
 }
 
 
-/** The subject each language's SDK exposes the code on (see the reference facts). */
-const SUBJECT: Record<SnippetLanguage, string> = {
-  typescript: 'err.code',
-  javascript: 'err.code',
-  python: 'e.code',
-  go: 'apiErr.Code',
-  java: 'e.getCode()',
-  kotlin: 'e.code',
-  csharp: 'e.Code',
-  php: "$error['code']",
-  ruby: 'error.code',
-  rust: 'err.code.as_str()',
-  swift: 'error.code',
+/** The caught error's usual name in each language's SDK examples (see the reference facts); PHP's is the error array. */
+const ERROR_NAME: Record<SnippetLanguage, string> = {
+  typescript: 'err', javascript: 'err', python: 'e', go: 'apiErr', java: 'e', kotlin: 'e', csharp: 'e', php: '$error',
+  ruby: 'error', rust: 'err', swift: 'error',
 };
 
 /** The case syntax a skeleton language is written with. */
@@ -66,23 +57,32 @@ function caseLanguage(lang: SnippetLanguage): CaseLanguage {
   return lang === 'typescript' || lang === 'javascript' ? 'js' : lang;
 }
 
-/** The statement's head, and its default branch with what it does (rethrow). */
-const FRAME: Record<CaseLanguage, { open: (subj: Piece) => Piece[]; fallback: string[]; close?: string; flat?: boolean }> = {
-  js: { open: (s) => ['switch (', s, ') {'], fallback: ['default:', 'throw err;'], close: '}' },
-  python: { open: (s) => ['match ', s, ':'], fallback: ['case _:', 'raise'] },
-  go: { open: (s) => ['switch ', s, ' {'], fallback: ['default:', 'return err'], close: '}', flat: true },
-  java: { open: (s) => ['switch (', s, ') {'], fallback: ['default -> throw e;'], close: '}' },
-  kotlin: { open: (s) => ['when (', s, ') {'], fallback: ['else -> throw e'], close: '}' },
-  csharp: { open: (s) => ['switch (', s, ')\n{'], fallback: ['default:', 'throw;'], close: '}' },
-  php: { open: (s) => ['switch (', s, ') {'], fallback: ['default:', 'throw $e;'], close: '}' },
-  ruby: { open: (s) => ['case ', s], fallback: ['else', 'raise'], close: 'end', flat: true },
-  rust: { open: (s) => ['match ', s, ' {'], fallback: ['_ => return Err(err),'], close: '}' },
-  swift: { open: (s) => ['switch ', s, ' {'], fallback: ['default:', 'throw error'], close: '}', flat: true },
+/**
+ * The statement's head over the error `v` (a tab stop: renaming it renames every use), and its
+ * default branch, which rethrows what it does not handle. In TypeScript a caught error is
+ * `unknown`: the head narrows it before reading `code`.
+ */
+const FRAME: Record<CaseLanguage, { open: (v: Piece) => Piece[]; fallback: (v: Piece) => Piece[][]; close?: string; flat?: boolean }> = {
+  js: {
+    open: (v) => ['switch (typeof ', v, " === 'object' && ", v, " !== null && 'code' in ", v, ' ? ', v, '.code : undefined) {'],
+    fallback: (v) => [['default:'], ['throw ', v, ';']], close: '}',
+  },
+  python: { open: (v) => ['match ', v, '.code:'], fallback: () => [['case _:'], ['raise']] },
+  go: { open: (v) => ['switch ', v, '.Code {'], fallback: (v) => [['default:'], ['return ', v]], close: '}', flat: true },
+  java: { open: (v) => ['switch (', v, '.getCode()) {'], fallback: (v) => [['default -> throw ', v, ';']], close: '}' },
+  kotlin: { open: (v) => ['when (', v, '.code) {'], fallback: (v) => [['else -> throw ', v]], close: '}' },
+  csharp: { open: (v) => ['switch (', v, '.Code)\n{'], fallback: () => [['default:'], ['throw;']], close: '}' },
+  // the legacy PHP SDK hands back an array: what to throw is the caller's exception, not the array
+  php: { open: (v) => ['switch (', v, "['code']) {"], fallback: () => [['default:'], ['throw $e;']], close: '}' },
+  ruby: { open: (v) => ['case ', v, '.code'], fallback: () => [['else'], ['raise']], close: 'end', flat: true },
+  rust: { open: (v) => ['match ', v, '.code.as_str() {'], fallback: (v) => [['_ => return Err(', v, '),']], close: '}' },
+  swift: { open: (v) => ['switch ', v, '.code {'], fallback: (v) => [['default:'], ['throw ', v]], close: '}', flat: true },
 };
 
 function pieces(lang: SnippetLanguage, cases: readonly HandlerCase[], indent: string): Piece[] {
   const f = caseLanguage(lang);
   const frame = FRAME[f];
+  const v: Piece = { placeholder: ERROR_NAME[lang] };
   const q = f === 'js' || f === 'php' ? "'" : '"';
   // Go, Ruby and Swift put their labels at the statement's own indentation
   const i1 = frame.flat ? '' : indent;
@@ -92,7 +92,7 @@ function pieces(lang: SnippetLanguage, cases: readonly HandlerCase[], indent: st
   const form = defaultLabelForm(f);
   // Java's arrow form and Kotlin/Rust arms hold a block; the others fall into their statements
   const block = f === 'java' || form !== 'case' && form !== 'when';
-  line(...frame.open({ placeholder: SUBJECT[lang] }));
+  line(...frame.open(v));
   for (const c of cases) {
     const label = caseLabel(f, quoteCode(String(c.code), q), f === 'java' ? 'arrow' : form);
     line(i1, block ? `${label} {` : label);
@@ -100,15 +100,28 @@ function pieces(lang: SnippetLanguage, cases: readonly HandlerCase[], indent: st
     if (block) line(i1, '}');
     else if (branchEnd(f)) line(i2, branchEnd(f));
   }
-  const [head, body] = frame.fallback;
-  if (body === undefined) line(i1, head!);
+  const [head, body] = frame.fallback(v);
+  if (body === undefined) line(i1, ...head!);
   else {
-    line(i1, head!);
-    if (frame.close) line(i2, body);
-    else out.push(i2, body);
+    line(i1, ...head!);
+    if (frame.close) line(i2, ...body);
+    else out.push(i2, ...body);
   }
   if (frame.close) out.push(frame.close);
   return out;
+}
+
+/** Where a skeleton starts: on a new line (at the line's indentation) when the cursor follows code, as after `}`. */
+export function snippetLead(lineBeforeCursor: string): string {
+  return /^\s*$/.test(lineBeforeCursor) ? '' : `\n${/^[ \t]*/.exec(lineBeforeCursor)![0]}`;
+}
+
+/** The entries whose code the document does not name in a string literal already (it handles those). */
+export function notYetHandled<T extends { code: string | number }>(entries: readonly T[], documentText: string): T[] {
+  return entries.filter((e) => {
+    const c = String(e.code);
+    return !documentText.includes(`'${c}'`) && !documentText.includes(`"${c}"`) && !documentText.includes(`\`${c}\``);
+  });
 }
 
 /** Escapes text for a VS Code snippet body: `$`, `}` and `\` are special there. */
@@ -120,7 +133,7 @@ export interface HandlerSkeleton {
   language: SnippetLanguage;
   /** Ready to paste. */
   text: string;
-  /** For `insertSnippet`: the code expression is the first tab stop. */
+  /** For `insertSnippet`: the caught error is the first tab stop, mirrored wherever it is used. */
   snippet: string;
 }
 
@@ -134,13 +147,16 @@ export function handlerSkeleton(languageId: string | undefined, cases: readonly 
   const parts = pieces(language, cases, unit);
   let text = '';
   let snippet = '';
+  let first = true;
   for (const p of parts) {
     if (typeof p === 'string') {
       text += p;
       snippet += escapeSnippetText(p);
     } else {
       text += p.placeholder;
-      snippet += `\${1:${escapeSnippetText(p.placeholder)}}`;
+      // one tab stop: its later uses mirror the first, so renaming the error renames them all
+      snippet += first ? `\${1:${escapeSnippetText(p.placeholder)}}` : '$1';
+      first = false;
     }
   }
   return { language, text, snippet };
