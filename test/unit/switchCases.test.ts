@@ -90,6 +90,8 @@ interface Expectation {
   shape: RegExp;
   /** Exact inserted text, for the languages without a grammar here. */
   exact?: string;
+  /** The statement has no default branch: the action's title says so. */
+  noDefault?: true;
 }
 
 const CASES: Expectation[] = [
@@ -101,6 +103,7 @@ const CASES: Expectation[] = [
   },
   {
     name: 'TSX switch without default gets the missing customer codes at its end, in double quotes',
+    noDefault: true,
     file: 'customer.tsx', languageId: 'typescriptreact', anchor: 'switch (error',
     codes: without(CUSTOMER, ['create_customer_failed']),
     indent: '    ', quote: '"', next: '  }', shape: /^ {4}case "[^"]+": \/\/ \S/,
@@ -119,6 +122,7 @@ const CASES: Expectation[] = [
   },
   {
     name: 'Python match without a wildcard gets the payment cases after its last case',
+    noDefault: true,
     file: 'payment_no_default.py', languageId: 'python', anchor: 'match e.code',
     codes: without(PAYMENT, ['payment_link_expired', 'payment_link_inactive', 'payment_link_not_found']),
     indent: ' '.repeat(8), quote: '"', next: '', shape: /^ {8}case "[^"]+":  # \S/,
@@ -163,6 +167,7 @@ const CASES: Expectation[] = [
   },
   {
     name: 'PHP switch without default gets single-quoted payment cases at its end',
+    noDefault: true,
     file: 'payment.php', languageId: 'php', anchor: 'switch ($e',
     codes: without(PAYMENT, ['payment_link_expired', 'payment_link_inactive', 'payment_link_not_found']),
     indent: ' '.repeat(12), quote: "'", next: '        }', shape: /^ {12}case '[^']+': \/\/ \S/,
@@ -181,6 +186,7 @@ const CASES: Expectation[] = [
   },
   {
     name: 'Rust match used as a value gets todo!() arms and a comma after the last arm',
+    noDefault: true,
     file: 'payout.rs', languageId: 'rust', anchor: 'let hint = ',
     codes: without(REFUND, ['refund_amount_exceeded', 'refund_amount_invalid', 'refund_processing']),
     indent: ' '.repeat(8), quote: '"', next: '', shape: /^ {8}"([^"]+)" => todo!\("\1"\), \/\/ \S/,
@@ -232,7 +238,7 @@ describe('switchCases: "Add N missing UQPAY error cases"', () => {
       if (hasGrammar(c.languageId)) await assertParsesClean(text, c.languageId, `the original ${c.file}`);
       const r = await apply(text, c.languageId, c.anchor);
       const n = c.codes.length;
-      assert.equal(r.actions[0]!.title, `Add ${n} missing UQPAY error ${n === 1 ? 'case' : 'cases'}`);
+      assert.equal(r.actions[0]!.title, `Add ${n} missing UQPAY error ${n === 1 ? 'case' : 'cases'}${c.noDefault ? ' (no default branch)' : ''}`);
       assert.equal(r.actions[0]!.kind, 'quickfix');
       const got = labels(r.inserted);
       assert.deepEqual(got.map((l) => l.code), c.codes);

@@ -406,7 +406,7 @@ describe('switchCases: statement shapes', () => {
       'kotlin',
     );
     assert.ok(r);
-    assert.equal(r.title, 'Add 1 missing UQPAY error case');
+    assert.equal(r.title, 'Add 1 missing UQPAY error case (no default branch)');
     assert.match(r.result, /\n {8}\}\n {8}"retrieve_customer_failed" -> \{ \} \/\/ [^\n]+\n {4}\}\n\}\n$/);
   });
 

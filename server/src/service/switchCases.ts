@@ -155,7 +155,8 @@ export async function getSwitchCaseActions(
   const kwRange = keywordRange(document, statement);
   const fixes = diagnostics.filter((d) => d.code === NON_EXHAUSTIVE_SWITCH && overlaps(d.range, kwRange));
   const action: CodeAction = {
-    title: `Add ${n} missing UQPAY error ${n === 1 ? 'case' : 'cases'}`,
+    // without a default the new cases are the only place these codes are handled: say so
+    title: `Add ${n} missing UQPAY error ${n === 1 ? 'case' : 'cases'}${statement.clauses.some((c) => c.kind === 'default') ? '' : ' (no default branch)'}`,
     kind: CodeActionKind.QuickFix,
     edit: { changes: { [document.uri]: [{ range: { start: at, end: at }, newText: ins.text }] } },
   };
