@@ -1,10 +1,13 @@
 /**
  * `npm run bench:compare -- --baseline DIR`: the in-process numbers issue 12 holds a refactor to,
- * for this tree and another checkout (DIR, e.g. main) side by side in one process: validation of a
+ * for this tree and another checkout (DIR, e.g. main) side by side in one run: validation of a
  * fresh 10k-line document against the regex floor, and a one-character edit in the middle of the
- * TypeScript file (TextDocument.update plus validation). The two services take turns sample by
- * sample, so whatever else the machine does weighs on both alike.
+ * TypeScript file (TextDocument.update plus validation). Each tree is measured in a fresh worker
+ * process (two services in one process share V8's feedback: the one loaded second measured 10-25%
+ * slower with identical code), and the workers take turns over several rounds, so whatever else
+ * the machine does weighs on both alike.
  */
+import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,8 +19,10 @@ import { summarize } from './stats';
 const REPO = join(__dirname, '..');
 const SEED = 20261125;
 const WARMUP = 15;
-const SAMPLES = 60;
-const EDITS = 60;
+const SAMPLES = 30;
+const EDITS = 30;
+const ROUNDS = 4;
+const LANGUAGES: SourceLanguage[] = ['typescript', 'python', 'go'];
 
 function time(fn: () => void): number {
   const t0 = performance.now();
@@ -34,61 +39,74 @@ async function service(root: string): Promise<BenchService> {
   return factory.create();
 }
 
-/** Which service goes first changes every round: the second of a pair pays for the first's garbage. */
-function order(n: number, round: number): number[] {
-  const ks = Array.from({ length: n }, (_, k) => k);
-  return round % 2 === 0 ? ks : ks.reverse();
-}
-
-/** Fresh-document validation for each service, alternating, after warm-up. */
-function validation(services: BenchService[], language: SourceLanguage, text: string): number[][] {
-  const out = services.map(() => [] as number[]);
+/** Fresh-document validations of `text` after warm-up, beside the regex floor. */
+function validation(s: BenchService, language: SourceLanguage, text: string): { floor: number[]; service: number[] } {
   let n = 0;
   const doc = () => TextDocument.create(`file:///cmp/doc${++n}.${EXTENSIONS[language]}`, language, 1, text);
-  for (let w = 0; w < WARMUP; w++) for (const s of services) { const d = doc(); s.doValidation(d); s.forget?.(d.uri); }
+  for (let w = 0; w < WARMUP; w++) {
+    const d = doc();
+    s.doValidation(d);
+    s.forget?.(d.uri);
+  }
   const floor: number[] = [];
+  const service: number[] = [];
+  regexFloor(text);
   for (let i = 0; i < SAMPLES; i++) {
-    for (const k of order(services.length, i)) {
-      const s = services[k]!;
-      const d = doc();
-      out[k]!.push(time(() => s.doValidation(d)));
-      s.forget?.(d.uri);
-    }
+    const d = doc();
+    service.push(time(() => s.doValidation(d)));
+    s.forget?.(d.uri);
     floor.push(time(() => regexFloor(text)));
   }
-  return [floor, ...out];
+  return { floor, service };
 }
 
 /** A one-letter insert and its removal, alternating, inside a code literal in the middle of `text`. */
-function edits(services: BenchService[], text: string): number[][] {
+function edits(s: BenchService, text: string): number[] {
   const mid = text.indexOf("'", text.length >> 1) + 2;
   const lineStart = text.lastIndexOf('\n', mid - 1) + 1;
   const line = text.slice(0, mid).split('\n').length - 1;
   const at = { line, character: mid - lineStart };
   const insert = { range: { start: at, end: at }, text: 'q' };
   const remove = { range: { start: at, end: { line, character: at.character + 1 } }, text: '' };
-  const docs = services.map((s, k) => {
-    const d = TextDocument.create(`file:///cmp/edit${k}.ts`, 'typescript', 1, text);
-    s.doValidation(d);
-    return d;
-  });
-  const out = services.map(() => [] as number[]);
+  let d = TextDocument.create('file:///cmp/edit.ts', 'typescript', 1, text);
+  s.doValidation(d);
+  const out: number[] = [];
   for (let i = 0; i < WARMUP + EDITS; i++) {
-    // an insert and its removal, then the same pair with the other service first
-    for (const k of order(services.length, i >> 1)) {
-      const s = services[k]!;
-      const change = i % 2 === 0 ? insert : remove;
-      const t = time(() => {
-        docs[k] = TextDocument.update(docs[k]!, [change], docs[k]!.version + 1);
-        s.doValidation(docs[k]!);
-      });
-      if (i >= WARMUP) out[k]!.push(t);
-    }
+    const change = i % 2 === 0 ? insert : remove;
+    const t = time(() => {
+      d = TextDocument.update(d, [change], d.version + 1);
+      s.doValidation(d);
+    });
+    if (i >= WARMUP) out.push(t);
   }
   return out;
 }
 
+type Samples = Record<string, number[]>;
+
+/** The worker: every measurement of one tree, as JSON on stdout. */
+async function worker(root: string): Promise<void> {
+  const s = await service(root);
+  const codes = loadCorpusCodes(join(REPO, 'catalog', 'global-acquiring.json'));
+  const out: Samples = {};
+  for (const language of LANGUAGES) {
+    const { floor, service: svc } = validation(s, language, generateSource(language, 10_000, SEED, codes));
+    out[`${language}.floor`] = floor;
+    out[`${language}.validation`] = svc;
+  }
+  out.edit = edits(s, generateSource('typescript', 10_000, SEED, codes));
+  process.stdout.write(JSON.stringify(out));
+}
+
+function measure(root: string): Samples {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--worker', root], { cwd: REPO, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`worker for ${root} failed: ${r.stderr.slice(-2000)}`);
+  return JSON.parse(r.stdout) as Samples;
+}
+
 async function main(): Promise<void> {
+  const w = process.argv.indexOf('--worker');
+  if (w >= 0) return worker(process.argv[w + 1]!);
   const i = process.argv.indexOf('--baseline');
   const baseline = i >= 0 ? process.argv[i + 1] : undefined;
   if (!baseline) {
@@ -96,19 +114,23 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const roots = [resolve(baseline), REPO];
-  const services = [await service(roots[0]!), await service(roots[1]!)];
-  const codes = loadCorpusCodes(join(REPO, 'catalog', 'global-acquiring.json'));
-  console.log(`baseline: ${roots[0]}\ncurrent:  ${roots[1]}\n`);
-  console.log('| input | regex floor | baseline | current | current / floor |');
-  console.log('|---|---|---|---|---|');
-  for (const language of ['typescript', 'python', 'go'] as SourceLanguage[]) {
-    const text = generateSource(language, 10_000, SEED, codes);
-    const [floor, before, after] = validation(services, language, text).map(median) as [number, number, number];
-    console.log(`| ${language} 10k lines, validation | ${ms(floor)} | ${ms(before)} | ${ms(after)} | ${(after / floor).toFixed(1)}× |`);
+  const all: Samples[] = [{}, {}];
+  for (let round = 0; round < ROUNDS; round++) {
+    // the order changes every round
+    for (const k of round % 2 === 0 ? [0, 1] : [1, 0]) {
+      for (const [key, xs] of Object.entries(measure(roots[k]!))) (all[k]![key] ??= []).push(...xs);
+    }
   }
-  const ts = generateSource('typescript', 10_000, SEED, codes);
-  const [before, after] = edits(services, ts).map(median) as [number, number];
-  console.log(`| typescript 10k lines, one-character edit | | ${ms(before)} | ${ms(after)} | |`);
+  const m = (k: number, key: string): number => median(all[k]![key]!);
+  console.log(`baseline: ${roots[0]}\ncurrent:  ${roots[1]}\n(${ROUNDS} rounds of a fresh process per tree; medians)\n`);
+  console.log('| input | regex floor | baseline | current | baseline / floor | current / floor |');
+  console.log('|---|---|---|---|---|---|');
+  for (const language of LANGUAGES) {
+    const floor = median([...all[0]![`${language}.floor`]!, ...all[1]![`${language}.floor`]!]);
+    const [before, after] = [m(0, `${language}.validation`), m(1, `${language}.validation`)];
+    console.log(`| ${language} 10k lines, validation | ${ms(floor)} | ${ms(before)} | ${ms(after)} | ${(before / floor).toFixed(1)}× | ${(after / floor).toFixed(1)}× |`);
+  }
+  console.log(`| typescript 10k lines, one-character edit | | ${ms(m(0, 'edit'))} | ${ms(m(1, 'edit'))} | | |`);
 }
 
 main().catch((e: Error) => {
