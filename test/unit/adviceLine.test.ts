@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { adviceLine } from '../../catalog/src/adviceLine';
 import { loadBuiltinCatalog } from '../../catalog/src/index';
-import { casesFor } from '../../client/src/panels/hosts';
+import { casesFor } from '../../client/src/snippets/handlerCases';
 
 const entry = (en: string, zh: string) => ({ advice: { en, 'zh-CN': zh }, retry: 'no' as const });
 

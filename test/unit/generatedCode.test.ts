@@ -14,7 +14,7 @@ import ts from 'typescript';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadBuiltinCatalog } from '../../catalog/src/index';
 import { getSwitchCaseActions } from '../../server/src/service/switchCases';
-import { casesFor } from '../../client/src/panels/hosts';
+import { casesFor } from '../../client/src/snippets/handlerCases';
 import { handlerSkeleton } from '../../client/src/snippets/handlerSnippet';
 import { hasGrammar, syntaxProblems } from '../support/treeSitter';
 
