@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
+import { codeBodies } from './codeBodies';
 import { CONTEXT_REACH, ContextFinder, type LiteralContext } from './context';
 import { familyOf } from './languages';
 import { lineStarts, positionIn, updatedLineStarts } from './lines';
@@ -102,7 +103,10 @@ export function analyzeText(uri: string, version: number, languageId: string, te
       data.push({ family, start, end });
     } else {
       const old = prev && prev.languageId === languageId && prev.code.length === 1 ? prev.code[0] : undefined;
-      code.push(codeRegion(family, text, start, end, old?.family === family ? old : undefined));
+      const region = codeRegion(family, text, start, end, old?.family === family ? old : undefined);
+      code.push(region);
+      // error bodies written in code (object literals, dicts, JSON in strings): read as JSON bodies are
+      gather(codeBodies(text, region.literals, start, end));
     }
   };
   if (familyOf(languageId) === 'markdown') {

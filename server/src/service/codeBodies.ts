@@ -1,0 +1,212 @@
+import { scanJson } from './scanners/json';
+import type { BodyToken, ErrorObject, Literal } from './scanners/types';
+
+/**
+ * Error bodies written in code, as the error objects the body rules (checkBody), hover and
+ * completion already read in JSON documents:
+ * - JSON inside a string literal (`'{"code": "…"}'`, raw strings, templates, triple quotes,
+ *   heredocs): the JSON scanner runs on the literal, with its ranges mapped back to the document;
+ * - an object literal, dict, map, struct, keyword or named arguments, PHP array or Ruby hash whose
+ *   `code` (or `message`) key holds a literal: its sibling `type`/`code`/`message` keys in the same
+ *   brackets make the object.
+ * Only literals already in such a position are looked at, so a keystroke costs one check per literal.
+ */
+export function codeBodies(text: string, literals: readonly Literal[], min: number, max: number): ErrorObject[] {
+  const out: ErrorObject[] = [];
+  const opens = new Set<number>();
+  let nextCode = -1; // the next `code` at or after the last literal looked at (found once, carried forward; `\"code\"` too)
+  for (let i = 0; i < literals.length; i++) {
+    const lit = literals[i];
+    if (!lit.terminated) continue;
+    if (jsonStart(text, lit)) {
+      if (nextCode < lit.cStart) {
+        nextCode = text.indexOf('code', lit.cStart);
+        if (nextCode < 0) nextCode = text.length;
+      }
+      if (nextCode < lit.cEnd) for (const o of jsonIn(text, lit)) out.push(o);
+      continue;
+    }
+    const key = keyBefore(text, lit.start, min);
+    if (!key || (key.name !== 'code' && key.name !== 'message')) continue;
+    const open = openBefore(text, literals, i, key.start, min);
+    if (open < 0 || opens.has(open)) continue;
+    opens.add(open);
+    const o = objectAt(text, literals, i, open, max);
+    if (o) out.push(o);
+  }
+  return out.length > 1 ? out.sort((a, b) => a.start - b.start) : out;
+}
+
+/** The literal's content starts (after spaces) with `{`: maybe a JSON body. */
+function jsonStart(text: string, lit: Literal): boolean {
+  for (let k = lit.cStart; k < lit.cEnd; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 123) return true;
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
+  }
+  return false;
+}
+
+/** JSON error objects inside a literal, in document offsets. */
+function jsonIn(text: string, lit: Literal): ErrorObject[] {
+  const raw = text.slice(lit.cStart, lit.cEnd);
+  if (lit.interpolated || raw === lit.value) return scanJson(text, lit.cStart, lit.cEnd).objects;
+  // escaped: scan the value, and map value offsets to raw ones through the escapes
+  const map = escapeMap(raw, lit.value);
+  if (!map) return [];
+  const at = (k: number): number => lit.cStart + map[k];
+  const token = (t: BodyToken | undefined): BodyToken | undefined =>
+    t && { start: at(t.start), end: at(t.end), cStart: at(t.cStart), cEnd: at(t.cEnd), value: t.value };
+  return scanJson(lit.value, 0, lit.value.length).objects.map((o) => ({
+    start: at(o.start), end: at(o.end), code: token(o.code), type: token(o.type), message: token(o.message), isBody: o.isBody,
+  }));
+}
+
+/**
+ * For each offset of `value` (and its end), the raw offset it came from, when the raw content
+ * holds only two-character escapes of one character (`\"`, `\\`, `\n`…); otherwise undefined.
+ */
+function escapeMap(raw: string, value: string): number[] | undefined {
+  const map = new Array<number>(value.length + 1);
+  let r = 0;
+  let v = 0;
+  while (r < raw.length && v < value.length) {
+    map[v] = r;
+    if (raw.charCodeAt(r) === 92) {
+      const e = raw[r + 1];
+      const decoded = e === 'n' ? '\n' : e === 't' ? '\t' : e === 'r' ? '\r' : e;
+      if (decoded === undefined || value[v] !== decoded || !'"\'\\/ntr`$'.includes(e)) return undefined;
+      r += 2;
+    } else {
+      if (raw[r] !== value[v]) return undefined;
+      r++;
+    }
+    v++;
+  }
+  if (r !== raw.length || v !== value.length) return undefined;
+  map[v] = r;
+  return map;
+}
+
+const KEYS: Record<string, BodyKey> = {
+  code: 'code', Code: 'code', type: 'type', Type: 'type', message: 'message', Message: 'message',
+};
+type BodyKey = 'code' | 'type' | 'message';
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+function isWord(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * The body key written just before `pos`: `code: `, `"code": `, `'code' => `, `:code => `,
+ * `Code: `, `code=`. `assign` when the operator is a lone `=` (keyword or named arguments only).
+ */
+function keyBefore(text: string, pos: number, min: number): { name: BodyKey; start: number; assign: boolean } | undefined {
+  let p = pos - 1;
+  while (p >= min && isSpace(text.charCodeAt(p))) p--;
+  const c = text.charCodeAt(p);
+  let assign = false;
+  if (c === 58) {
+    if (text.charCodeAt(p - 1) === 58) return undefined; // `::`
+    p--;
+  } else if (c === 62 && text.charCodeAt(p - 1) === 61) p -= 2; // =>
+  else if (c === 61) {
+    const b = text.charCodeAt(p - 1);
+    if (b === 61 || b === 33 || b === 60 || b === 62 || b === 43 || b === 45 || b === 42 || b === 47 || b === 58) return undefined;
+    assign = true;
+    p--;
+  } else return undefined;
+  while (p >= min && isSpace(text.charCodeAt(p))) p--;
+  let q = text.charCodeAt(p);
+  const quoted = q === 34 || q === 39;
+  if (quoted) p--;
+  const end = p + 1;
+  while (p >= min && isWord(text.charCodeAt(p))) p--;
+  const len = end - p - 1;
+  if (len < 4 || len > 7) return undefined;
+  const name = KEYS[text.slice(p + 1, end)];
+  if (!name) return undefined;
+  if (quoted) {
+    if (text.charCodeAt(p) !== q) return undefined;
+    p--;
+  } else {
+    q = text.charCodeAt(p);
+    if (q === 36 || q === 46) return undefined; // `$code = `, `.code = `: a variable or member, not a key
+    if (q === 58 && text.charCodeAt(p - 1) !== 58) p--; // Ruby `:code =>`
+  }
+  return { name, start: p + 1, assign };
+}
+
+/** How far a bracket is looked for, each way: bodies are short. */
+const REACH = 2000;
+
+/** The unclosed `(`, `[` or `{` before literal `i`, skipping other literals; -1 when none is near. */
+function openBefore(text: string, literals: readonly Literal[], i: number, from: number, min: number): number {
+  const stop = Math.max(min, from - REACH);
+  let j = i - 1;
+  let depth = 0;
+  for (let p = from - 1; p >= stop; p--) {
+    while (j >= 0 && literals[j].start > p) j--;
+    if (j >= 0 && literals[j].end > p) {
+      p = literals[j].start;
+      continue;
+    }
+    const c = text.charCodeAt(p);
+    if (c === 41 || c === 93 || c === 125) depth++;
+    else if (c === 40 || c === 91 || c === 123) {
+      if (depth === 0) return p;
+      depth--;
+    } else if (c === 59 && depth === 0) return -1; // a statement ended: no body around this key
+  }
+  return -1;
+}
+
+/** The object in the brackets opened at `open`: its `code`, `type` and `message` values at depth 0. */
+function objectAt(text: string, literals: readonly Literal[], i: number, open: number, max: number): ErrorObject | undefined {
+  const paren = text.charCodeAt(open) === 40;
+  const stop = Math.min(max, open + 2 * REACH);
+  let j = i;
+  while (j > 0 && literals[j - 1].start > open) j--;
+  const found: Partial<Record<BodyKey, BodyToken>> = {};
+  let depth = 0;
+  let p = open + 1;
+  let close = -1;
+  while (p < stop) {
+    if (j < literals.length && literals[j].start === p) {
+      const l = literals[j];
+      if (depth === 0 && !l.interpolated) {
+        const key = keyBefore(text, l.start, open + 1);
+        if (key && (paren || !key.assign) && !found[key.name]) found[key.name] = { start: l.start, end: l.end, cStart: l.cStart, cEnd: l.cEnd, value: l.value };
+      }
+      p = l.end;
+      j++;
+      while (j < literals.length && literals[j].start < p) j++; // holes inside it
+      continue;
+    }
+    const c = text.charCodeAt(p);
+    if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 41 || c === 93 || c === 125) {
+      if (depth === 0) {
+        close = p;
+        break;
+      }
+      depth--;
+    } else if (depth === 0 && c >= 48 && c <= 57 && !found.code && !isWord(text.charCodeAt(p - 1))) {
+      // envelope B's numeric code: `code: 200`, `"code" => 200`
+      let e = p;
+      while (e < stop && isWord(text.charCodeAt(e))) e++;
+      const key = keyBefore(text, p, open + 1);
+      if (key?.name === 'code' && (paren || !key.assign) && /^\d+$/.test(text.slice(p, e))) {
+        found.code = { start: p, end: e, cStart: p, cEnd: e, value: Number(text.slice(p, e)) };
+      }
+      p = e;
+      continue;
+    }
+    p++;
+  }
+  if (close < 0 || !found.code) return undefined;
+  return { start: open, end: close + 1, code: found.code, type: found.type, message: found.message, isBody: !!(found.message || found.type) };
+}
