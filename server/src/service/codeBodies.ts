@@ -23,7 +23,7 @@ export function codeBodies(text: string, literals: readonly Literal[], min: numb
         nextCode = text.indexOf('code', lit.cStart);
         if (nextCode < 0) nextCode = text.length;
       }
-      if (nextCode < lit.cEnd) for (const o of jsonIn(text, lit)) out.push(o);
+      if (nextCode < lit.cEnd) for (const o of jsonIn(text, lit)) out.push({ ...o, inCode: true });
       continue;
     }
     const key = keyBefore(text, lit.start, min);
@@ -50,7 +50,9 @@ function jsonStart(text: string, lit: Literal): boolean {
 /** JSON error objects inside a literal, in document offsets. */
 function jsonIn(text: string, lit: Literal): ErrorObject[] {
   const raw = text.slice(lit.cStart, lit.cEnd);
-  if (lit.interpolated || raw === lit.value) return scanJson(text, lit.cStart, lit.cEnd).objects;
+  // without escapes the raw text is the JSON (a text block's or heredoc's stripped indent is only
+  // JSON whitespace): scan it in place
+  if (lit.interpolated || raw === lit.value || raw.indexOf('\\') < 0) return scanJson(text, lit.cStart, lit.cEnd).objects;
   // escaped: scan the value, and map value offsets to raw ones through the escapes
   const map = escapeMap(raw, lit.value);
   if (!map) return [];
@@ -208,5 +210,5 @@ function objectAt(text: string, literals: readonly Literal[], i: number, open: n
     p++;
   }
   if (close < 0 || !found.code) return undefined;
-  return { start: open, end: close + 1, code: found.code, type: found.type, message: found.message, isBody: !!(found.message || found.type) };
+  return { start: open, end: close + 1, code: found.code, type: found.type, message: found.message, isBody: !!(found.message || found.type), inCode: true };
 }

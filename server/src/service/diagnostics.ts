@@ -220,12 +220,18 @@ export function validate(catalog: Catalog, a: Analysis, settings: ServiceSetting
   const bodyEvidence = (): boolean =>
     (dataEvidence ??= a.mentionsUqpay() || a.objects.some((o) => typeof o.code?.value === 'string' && catalog.isCode(o.code.value)
       && (!o.type || (typeof o.type.value === 'string' && catalog.isType(o.type.value)))));
+  let inCodeEvidence: boolean | undefined;
+  const codeBodyEvidence = (): boolean =>
+    (inCodeEvidence ??= evidence() || a.objects.some((o) => o.inCode && typeof o.code?.value === 'string' && catalog.isCode(o.code.value)
+      && typeof o.type?.value === 'string' && catalog.isType(o.type.value)));
   const unfinished = (t: BodyToken): boolean => t.start !== t.cStart && t.end === t.cEnd;
   const tokenRange = (t: { start: number; end: number }): Range => range(t.start, t.end);
   for (const o of a.objects) {
     if (!o.isBody || !o.code) continue;
     const code = o.code;
     if (code.value === '' || unfinished(code) || (o.type && unfinished(o.type))) continue;
+    // a body in code (a test's mock, a dict) is anyone's until the file shows it deals with UQPAY
+    if (o.inCode && !codeBodyEvidence()) continue;
     const typeValue = typeof o.type?.value === 'string' ? o.type.value : null;
     const typeKnown = typeValue !== null && catalog.isType(typeValue);
     const message = typeof o.message?.value === 'string' ? o.message.value : null;
@@ -253,7 +259,8 @@ export function validate(catalog: Catalog, a: Analysis, settings: ServiceSetting
           break;
         case 'unknown-code':
           // only what looks like a code, and outside UQPAY files only with a documented type
-          if (CODE_SHAPE.test(p.value) && !/^\d+$/.test(p.value) && (typeKnown || (bodyEvidence() && p.suggestions.length > 0))) {
+          // in code, a typo detector: codes with no close match belong to other APIs
+          if (CODE_SHAPE.test(p.value) && !/^\d+$/.test(p.value) && (o.inCode ? p.suggestions.length > 0 : typeKnown || (bodyEvidence() && p.suggestions.length > 0))) {
             push('unknown-error-code', tokenRange(code), MSG.unknown(p.value, p.suggestions, lang) + (p.byType ? MSG.byType(p.byType, lang) : ''),
               { content: range(code.cStart, code.cEnd), suggestions: p.suggestions });
           }

@@ -30,6 +30,8 @@ export function doHover(catalog: Catalog, a: Analysis, document: TextDocument, p
     if (typeof token.value === 'number') {
       // only the envelope-B shape: a numeric code without a type
       const entries = catalog.byCode(token.value).filter((e) => e.envelope === 'B');
+      // in code, a bare `code: 200` is anyone's number unless the file deals with UQPAY
+      if (object.inCode && play !== 'uqpay') return null;
       return entries.length && !object.type ? hover(codeMarkdown(catalog, token.value, entries, lang), token.start, token.end) : null;
     }
     if (!catalog.isCode(token.value)) {

@@ -41,6 +41,8 @@ export interface ErrorObject {
   type?: BodyToken;
   message?: BodyToken;
   isBody: boolean;
+  /** Written in code (codeBodies.ts): judged only where the file deals with UQPAY. */
+  inCode?: boolean;
   /** HTTP status of a status line above the body, when the text has one. */
   status?: { value: number; start: number; end: number };
 }
