@@ -78,6 +78,8 @@ describe('error bodies written in code, over stdio (issue 13 item 2)', function 
     assertPayoutRow(await hover(uri, "'invalid_parameter'"));
     const pending = await hover(uri, 'code: 200', 7);
     assert.ok(pending?.includes('Request is processing, please try again later.'), String(pending));
+    // the SDK facts: the Node and Python SDKs make this value up, the gateway never sends it
+    assert.match((await hover(uri, "'rate_limit_error'"))!, /made up by the SDK/);
     const raw = await hover(uri, '"retrieve_customer_failed"');
     assert.ok(raw?.includes('Get a customer'), String(raw));
     assert.deepEqual(await diagnostics(uri), [

@@ -90,9 +90,12 @@ export function createErrorCodeService(options: { catalog: Catalog; settings?: P
       const offset = document.offsetAt(position);
       // a value an SDK makes up (`rate_limit_error`): only where UQPAY is named, as it is anyone's word elsewhere
       const tok = play === 'uqpay' ? tokenAt(a, offset) : undefined;
-      const v = tok?.kind === 'literal' && !tok.literal.interpolated ? tok.literal.value : undefined;
+      // a literal, or the code of a body written in code (`{ code: 'rate_limit_error', … }`)
+      const lit = tok?.kind === 'literal' ? (tok.literal.interpolated ? undefined : tok.literal)
+        : tok?.kind === 'object' && tok.object.inCode && typeof tok.token.value === 'string' ? tok.token : undefined;
+      const v = lit && typeof lit.value === 'string' ? lit.value : undefined;
       const made = v !== undefined && !catalog.isCode(v) && !catalog.isType(v) ? sdkMadeMarkdown(v, s.docsLanguage) : undefined;
-      if (made && tok?.kind === 'literal') return { contents: { kind: 'markdown', value: made }, range: { start: document.positionAt(tok.literal.start), end: document.positionAt(tok.literal.end) } };
+      if (made && lit) return { contents: { kind: 'markdown', value: made }, range: { start: document.positionAt(lit.start), end: document.positionAt(lit.end) } };
       const member = sdkMemberAt(a, offset, project);
       return member ? {
         contents: { kind: 'markdown', value: sdkMemberMarkdown(catalog, member.member, s.docsLanguage) },
