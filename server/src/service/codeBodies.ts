@@ -210,5 +210,28 @@ function objectAt(text: string, literals: readonly Literal[], i: number, open: n
     p++;
   }
   if (close < 0 || !found.code) return undefined;
-  return { start: open, end: close + 1, code: found.code, type: found.type, message: found.message, isBody: !!(found.message || found.type), inCode: true };
+  const o: ErrorObject = { start: open, end: close + 1, code: found.code, type: found.type, message: found.message, isBody: !!(found.message || found.type), inCode: true };
+  if (/^\d+$/.test(String(found.code.value))) o.status = statusNear(text, open, close + 1, max);
+  return o;
+}
+
+/**
+ * An HTTP error status written next to a legacy numeric code (`}, 400, ctx)`, `reply(400, {code:
+ * 200, …})`, `WriteHeader(400)` a line above): the body rules read the body with it, and such a
+ * mock of the gateway's "code 200 on a 400" answer gets no envelope-B note (the code around it
+ * handles the status; decode explains it).
+ */
+function statusNear(text: string, start: number, end: number, max: number): ErrorObject['status'] {
+  // an argument right after the body first (`}, 400, ctx)`), then the nearest before it
+  const after = /^[\s,)]*([45]\d\d)\b/.exec(text.slice(end, Math.min(max, end + 40)));
+  if (after) {
+    const at = end + after[0].length - 3;
+    return { value: Number(after[1]), start: at, end: at + 3 };
+  }
+  const from = Math.max(0, start - 200);
+  const re = /\b[45]\d\d\b/g;
+  const before = text.slice(from, start);
+  let best: RegExpExecArray | null = null;
+  for (let m = re.exec(before); m; m = re.exec(before)) best = m; // the nearest
+  return best ? { value: Number(best[0]), start: from + best.index, end: from + best.index + 3 } : undefined;
 }
