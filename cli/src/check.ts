@@ -3,7 +3,7 @@
  * CI. Text (`path:line:col severity code message`), JSON or SARIF 2.1.0. Exit 1 when any warning
  * or error is found.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -19,7 +19,7 @@ import {
 import { version } from '../../package.json';
 import { UsageError } from './args';
 import type { Context } from './context';
-import { collectFiles, looksBinary } from './files';
+import { collectFiles, readSourceFile } from './files';
 import { toSarif, type CheckDiagnostic } from './sarif';
 import { projectSdksOf } from '../../server/src/projectSdks';
 
@@ -56,19 +56,16 @@ export async function checkCommand(ctx: Context): Promise<number> {
   let checked = 0;
   for (const file of files) {
     const shown = relative(cwd, file).split(sep).join('/') || file;
-    let buf: Buffer;
-    try {
-      if (statSync(file).size > MAX_FILE_BYTES) {
-        io.stderr(`${shown}: skipped (larger than ${MAX_FILE_BYTES / 1024 / 1024} MB)\n`);
-        continue;
-      }
-      buf = readFileSync(file);
-    } catch (e) {
-      io.stderr(`${shown}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    const read = readSourceFile(file, MAX_FILE_BYTES);
+    if ('error' in read) {
+      io.stderr(`${shown}: cannot read: ${read.error}\n`);
       continue;
     }
-    if (looksBinary(buf)) continue;
-    const text = buf.toString('utf8').replace(/^\uFEFF/, '');
+    if ('skipped' in read) {
+      if (read.skipped === 'large') io.stderr(`${shown}: skipped (larger than ${MAX_FILE_BYTES / 1024 / 1024} MB)\n`);
+      continue;
+    }
+    const text = read.text;
     // Files named explicitly but of no known language are checked as plain text.
     const languageId = languageIdForPath(file) ?? 'plaintext';
     const doc = TextDocument.create(pathToFileURL(file).href, languageId, 1, text);

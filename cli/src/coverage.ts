@@ -3,7 +3,7 @@
  * can return and which of them the calls' error paths handle. Text table, Markdown (for a pull
  * request comment) or JSON. `--min-coverage P` exits 1 below P percent.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -20,7 +20,7 @@ import {
 } from '../../server/src/service/index';
 import { UsageError } from './args';
 import type { Context } from './context';
-import { collectFiles, looksBinary } from './files';
+import { collectFiles, readSourceFile } from './files';
 import { table } from './output';
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -46,17 +46,14 @@ export async function coverageCommand(ctx: Context): Promise<number> {
   let read = 0;
   for (const file of files) {
     const shown = relative(base, file).split(sep).join('/') || file;
-    let buf: Buffer;
-    try {
-      if (statSync(file).size > MAX_FILE_BYTES) continue;
-      buf = readFileSync(file);
-    } catch (e) {
-      io.stderr(`${shown}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    const source = readSourceFile(file, MAX_FILE_BYTES);
+    if ('error' in source) {
+      io.stderr(`${shown}: cannot read: ${source.error}\n`);
       continue;
     }
-    if (looksBinary(buf)) continue;
+    if ('skipped' in source) continue;
     read++;
-    const doc = TextDocument.create(pathToFileURL(file).href, languageIdForPath(file) ?? 'plaintext', 1, buf.toString('utf8').replace(/^\uFEFF/, ''));
+    const doc = TextDocument.create(pathToFileURL(file).href, languageIdForPath(file) ?? 'plaintext', 1, source.text);
     const calls = service.doCoverage(doc, settings);
     if (calls.length) found.push(fileCoverage(shown, doc, calls));
     // each file is visited once: the service's cache would only hold memory

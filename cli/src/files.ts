@@ -1,5 +1,5 @@
 /**
- * The files `check` reads: named files as given, folders walked recursively in a stable order,
+ * The files `check` and `coverage` read: named files as given, folders walked recursively in a stable order,
  * honouring every .gitignore from the repository root down (deeper files can re-include with `!`),
  * never entering node_modules or .git, never following symlinked folders (no cycles).
  */
@@ -112,6 +112,30 @@ export function looksBinary(buf: Buffer): boolean {
   const n = Math.min(buf.length, 8000);
   for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
   return false;
+}
+
+/** A source file's text, or why it was passed over. */
+export type SourceRead = { text: string } | { skipped: 'large' | 'binary' | 'not-a-file' } | { error: string };
+
+/**
+ * Reads a source file as the CLI and the coverage index do: over `maxBytes` or binary is skipped,
+ * a BOM is dropped. `stat: false` for a file a folder walk just found (saves a stat per file).
+ */
+export function readSourceFile(file: string, maxBytes: number, stat = true): SourceRead {
+  try {
+    if (stat) {
+      const st = statSync(file);
+      // a path given or reported by a file event may be anything (reading a FIFO would block)
+      if (!st.isFile()) return { skipped: 'not-a-file' };
+      if (st.size > maxBytes) return { skipped: 'large' };
+    }
+    const buf = readFileSync(file);
+    if (buf.length > maxBytes) return { skipped: 'large' };
+    if (looksBinary(buf)) return { skipped: 'binary' };
+    return { text: buf.toString('utf8').replace(/^\uFEFF/, '') };
+  } catch (e) {
+    return { error: (e as NodeJS.ErrnoException).code ?? (e as Error).message };
+  }
 }
 
 /** Would a folder walk from `root` skip this file (node_modules, .git, or a .gitignore on the way)? */

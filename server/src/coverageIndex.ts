@@ -4,11 +4,10 @@
  * between other messages so typing is never kept waiting, then kept current file by file (open
  * documents from their text, others from disk when the client reports a change).
  */
-import { readFileSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { collectFiles, looksBinary, skippedByWalk } from '../../cli/src/files';
+import { collectFiles, readSourceFile, skippedByWalk } from '../../cli/src/files';
 import type { Catalog } from '../../catalog/src/catalog';
 import { buildCoverageReport, coversLanguage, fileCoverage, languageIdForPath, mayCallEndpoints, type CoverageReport, type ErrorCodeService, type FileCoverage, type ServiceSettings } from './service';
 
@@ -108,16 +107,12 @@ export class CoverageIndex {
   /** `walked`: the folder walk found it as a regular file, so it can be read without a stat first. */
   private indexFile(file: string, text: string | undefined, walked = false): void {
     if (text === undefined) {
-      try {
-        // a path from a file event may be anything (a FIFO would block a read)
-        if (!walked && !statSync(file).isFile()) throw new Error('not a file');
-        const buf = readFileSync(file);
-        if (buf.length > MAX_FILE_BYTES || looksBinary(buf)) throw new Error('skipped');
-        text = buf.toString('utf8').replace(/^\uFEFF/, '');
-      } catch {
+      const read = readSourceFile(file, MAX_FILE_BYTES, !walked);
+      if (!('text' in read)) {
         this.files.delete(file);
         return;
       }
+      text = read.text;
     }
     // most files name no endpoint: the service would find no call, so build no document for them
     if (!mayCallEndpoints(text)) {
