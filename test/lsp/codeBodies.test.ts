@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver-types';
-import { initialize, startServer, within, type TestServer } from '../support/lspClient';
+import { initialize, positionAfter, startServer, within, type TestServer } from '../support/lspClient';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'bodies');
 const LANG: Record<string, string> = { ts: 'typescript', py: 'python', go: 'go', java: 'java', kt: 'kotlin', php: 'php', rb: 'ruby' };
@@ -34,13 +34,7 @@ describe('error bodies written in code, over stdio (issue 13 item 2)', function 
     await s.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: LANG[name.replace(/.*\./, '')], version: 1, text } });
     return uri;
   }
-  function at(uri: string, needle: string, k: number): { line: number; character: number } {
-    const text = texts.get(uri)!;
-    const i = text.indexOf(needle);
-    assert.ok(i >= 0, `${needle} not in ${uri}`);
-    const before = text.slice(0, i + k);
-    return { line: before.split('\n').length - 1, character: before.length - before.lastIndexOf('\n') - 1 };
-  }
+  const at = (uri: string, needle: string, k: number) => positionAfter(texts.get(uri)!, needle, k);
   async function hover(uri: string, needle: string, k = 2): Promise<string | null> {
     const h = (await within(s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: at(uri, needle, k) }), 15_000, 'hover')) as Hover | null;
     return h ? (h.contents as MarkupContent).value : null;

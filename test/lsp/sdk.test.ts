@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver-types';
-import { initialize, startServer, within, type TestServer } from '../support/lspClient';
+import { initialize, positionAfter, startServer, within, type TestServer } from '../support/lspClient';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'sdk');
 const LANG: Record<string, string> = { ts: 'typescript', py: 'python', go: 'go', java: 'java', kt: 'kotlin', dart: 'dart' };
@@ -31,13 +31,7 @@ describe('SDK-level integration code over stdio (issue 13)', function () {
     return uri;
   }
   /** The position `k` characters into the first occurrence of `needle`. */
-  function at(uri: string, needle: string, k = 1): { line: number; character: number } {
-    const text = texts.get(uri)!;
-    const i = text.indexOf(needle);
-    assert.ok(i >= 0, `${needle} not in ${uri}`);
-    const before = text.slice(0, i + k);
-    return { line: before.split('\n').length - 1, character: before.length - before.lastIndexOf('\n') - 1 };
-  }
+  const at = (uri: string, needle: string, k = 1) => positionAfter(texts.get(uri)!, needle, k);
   async function hover(uri: string, needle: string, k = 1): Promise<string | null> {
     const h = (await within(s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: at(uri, needle, k) }), 15_000, 'hover')) as Hover | null;
     return h ? (h.contents as MarkupContent).value : null;

@@ -185,3 +185,11 @@ export async function initialize(
   await server.conn.sendNotification('initialized', {});
   return result;
 }
+
+/** The LSP position `k` characters into the first occurrence of `needle` in `text`. */
+export function positionAfter(text: string, needle: string, k: number): { line: number; character: number } {
+  const i = text.indexOf(needle);
+  if (i < 0) throw new Error(`${JSON.stringify(needle)} is not in the text`);
+  const before = text.slice(0, i + k);
+  return { line: before.split('\n').length - 1, character: before.length - before.lastIndexOf('\n') - 1 };
+}
