@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const seedPath = process.argv[2] ?? resolve(root, '..', 'shared', 'seed', '000_086ed15d7daacebb.txt');
 
-/** The same windows and hash as test/unit/catalogData.test.ts. */
+/** The same windows and hash as test/unit/catalog/catalogData.test.ts. */
 export function proseRunHashes(text) {
   const t = text.replace(/\s+/g, ' ');
   const out = new Set();

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 
 const seed = process.env.FUZZ_SEED ?? String(Date.now() | 0);
-const files = process.argv.slice(2).length ? process.argv.slice(2) : ['test/unit/property.decode.test.ts', 'test/unit/property.service.test.ts'];
+const files = process.argv.slice(2).length ? process.argv.slice(2) : ['test/unit/catalog/property.decode.test.ts', 'test/unit/server/property.service.test.ts'];
 console.log(`fuzz: seed ${seed}, runs per property ${process.env.FUZZ_RUNS ?? '20 × base'}`);
 const r = spawnSync(
   process.execPath,

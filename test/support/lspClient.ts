@@ -6,12 +6,14 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
-export const ROOT = resolve(__dirname, '..', '..');
+import { ROOT } from './paths';
+
+export { ROOT };
 export const SERVER = join(ROOT, 'dist', 'server.js');
 
 export interface PublishDiagnosticsParams {
