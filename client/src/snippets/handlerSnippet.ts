@@ -5,7 +5,7 @@
  * (as plain text). Pure: no vscode import.
  */
 
-import { branchEnd, caseLabel, defaultLabelForm, lineComment, quoteCode, type CaseLanguage } from '../../../catalog/src/caseSyntax';
+import { branchLines, defaultLabelForm, type CaseLanguage, type Fallback } from '../../../catalog/src/caseSyntax';
 import { commentSafe } from '../../../catalog/src/commentSafe';
 
 export interface HandlerCase {
@@ -53,57 +53,60 @@ const ERROR_NAME: Record<SnippetLanguage, string> = {
 };
 
 /** The case syntax a skeleton language is written with. */
-function caseLanguage(lang: SnippetLanguage): CaseLanguage {
+function caseLanguage(lang: SnippetLanguage): Exclude<CaseLanguage, 'dart'> {
   return lang === 'typescript' || lang === 'javascript' ? 'js' : lang;
 }
 
 /**
  * The statement's head over the error `v` (a tab stop: renaming it renames every use), and its
- * default branch, which rethrows what it does not handle. In TypeScript a caught error is
- * `unknown`: the head narrows it before reading `code`.
+ * default branch, which rethrows what it does not handle: its label and its body, on the label's
+ * line (`inline`) or under it. In TypeScript a caught error is `unknown`: the head narrows it
+ * before reading `code`.
  */
-const FRAME: Record<CaseLanguage, { open: (v: Piece) => Piece[]; fallback: (v: Piece) => Piece[][]; close?: string; flat?: boolean }> = {
+const FRAME: Record<Exclude<CaseLanguage, 'dart'>, { open: (v: Piece) => Piece[]; label: string; body: (v: Piece) => Piece[]; inline?: boolean; close?: string; flat?: boolean }> = {
   js: {
     open: (v) => ['switch (typeof ', v, " === 'object' && ", v, " !== null && 'code' in ", v, ' ? ', v, '.code : undefined) {'],
-    fallback: (v) => [['default:'], ['throw ', v, ';']], close: '}',
+    label: 'default:', body: (v) => ['throw ', v, ';'], close: '}',
   },
-  python: { open: (v) => ['match ', v, '.code:'], fallback: () => [['case _:'], ['raise']] },
-  go: { open: (v) => ['switch ', v, '.Code {'], fallback: (v) => [['default:'], ['return ', v]], close: '}', flat: true },
-  java: { open: (v) => ['switch (', v, '.getCode()) {'], fallback: (v) => [['default -> throw ', v, ';']], close: '}' },
-  kotlin: { open: (v) => ['when (', v, '.code) {'], fallback: (v) => [['else -> throw ', v]], close: '}' },
-  csharp: { open: (v) => ['switch (', v, '.Code)\n{'], fallback: () => [['default:'], ['throw;']], close: '}' },
+  python: { open: (v) => ['match ', v, '.code:'], label: 'case _:', body: () => ['raise'] },
+  go: { open: (v) => ['switch ', v, '.Code {'], label: 'default:', body: (v) => ['return ', v], close: '}', flat: true },
+  java: { open: (v) => ['switch (', v, '.getCode()) {'], label: 'default ->', body: (v) => ['throw ', v, ';'], inline: true, close: '}' },
+  kotlin: { open: (v) => ['when (', v, '.code) {'], label: 'else ->', body: (v) => ['throw ', v], inline: true, close: '}' },
+  csharp: { open: (v) => ['switch (', v, '.Code)\n{'], label: 'default:', body: () => ['throw;'], close: '}' },
   // the legacy PHP SDK hands back an array: what to throw is the caller's exception, not the array
-  php: { open: (v) => ['switch (', v, "['code']) {"], fallback: () => [['default:'], ['throw $e;']], close: '}' },
-  ruby: { open: (v) => ['case ', v, '.code'], fallback: () => [['else'], ['raise']], close: 'end', flat: true },
-  rust: { open: (v) => ['match ', v, '.code.as_str() {'], fallback: (v) => [['_ => return Err(', v, '),']], close: '}' },
-  swift: { open: (v) => ['switch ', v, '.code {'], fallback: (v) => [['default:'], ['throw ', v]], close: '}', flat: true },
+  php: { open: (v) => ['switch (', v, "['code']) {"], label: 'default:', body: () => ['throw $e;'], close: '}' },
+  ruby: { open: (v) => ['case ', v, '.code'], label: 'else', body: () => ['raise'], close: 'end', flat: true },
+  rust: { open: (v) => ['match ', v, '.code.as_str() {'], label: '_ =>', body: (v) => ['return Err(', v, '),'], inline: true, close: '}' },
+  swift: { open: (v) => ['switch ', v, '.code {'], label: 'default:', body: (v) => ['throw ', v], close: '}', flat: true },
 };
+
+/** Stands for the error's tab stop inside the text the shared renderer writes. */
+const V = '\u0000';
 
 function pieces(lang: SnippetLanguage, cases: readonly HandlerCase[], indent: string): Piece[] {
   const f = caseLanguage(lang);
   const frame = FRAME[f];
   const v: Piece = { placeholder: ERROR_NAME[lang] };
-  const q = f === 'js' || f === 'php' ? "'" : '"';
   // Go, Ruby and Swift put their labels at the statement's own indentation
   const i1 = frame.flat ? '' : indent;
   const i2 = i1 + indent;
   const out: Piece[] = [];
   const line = (...p: Piece[]) => out.push(...p, '\n');
-  const form = defaultLabelForm(f);
-  // Java's arrow form and Kotlin/Rust arms hold a block; the others fall into their statements
-  const block = f === 'java' || form !== 'case' && form !== 'when';
+  const body = frame.body(v);
+  const bodyText = body.map((p) => (typeof p === 'string' ? p : V)).join('');
+  // the new branches do what the default does, the rule the missing-cases fix follows: fall into
+  // it where the language lets them, else repeat its body (Rust's arm separator is the renderer's)
+  const fallback: Fallback = f === 'java' || f === 'kotlin' || f === 'rust'
+    ? { kind: 'repeat', inline: bodyText.replace(/,$/, '') }
+    : f === 'python' || f === 'ruby' ? { kind: 'repeat', block: [i2 + bodyText] } : { kind: 'fall' };
+  const form = f === 'java' ? 'arrow' : defaultLabelForm(f);
+  const style = { lang: f, form, caseIndent: i1, bodyIndent: i2, quote: f === 'js' || f === 'php' ? "'" : '"', value: false, commas: f === 'rust' } as const;
   line(...frame.open(v));
-  for (const c of cases) {
-    const label = caseLabel(f, quoteCode(String(c.code), q), f === 'java' ? 'arrow' : form);
-    line(i1, block ? `${label} {` : label);
-    line(i2, lineComment(f, commentText(c.comment)));
-    if (block) line(i1, '}');
-    else if (branchEnd(f)) line(i2, branchEnd(f));
-  }
-  const [head, body] = frame.fallback(v);
-  if (body === undefined) line(i1, ...head!);
+  const written = branchLines(style, fallback, cases.map((c) => ({ code: String(c.code), comment: commentText(c.comment) })), 'en');
+  for (const l of written) line(...l.split(V).flatMap((part, k) => (k === 0 ? [part] : [v, part])));
+  if (frame.inline) line(i1, frame.label, ' ', ...body);
   else {
-    line(i1, ...head!);
+    line(i1, frame.label);
     if (frame.close) line(i2, ...body);
     else out.push(i2, ...body);
   }

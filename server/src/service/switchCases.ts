@@ -108,6 +108,15 @@ export function findNonExhaustiveSwitches(document: TextDocument, catalog: Catal
   return out;
 }
 
+/**
+ * Without a default the new cases are the only place these codes are handled, and they do
+ * nothing yet: the title says so.
+ */
+function actionTitle(n: number, hasDefault: boolean, lang: Lang): string {
+  if (lang === 'zh-CN') return `添加 ${n} 个缺少的 UQPAY 错误码分支${hasDefault ? '' : '（无默认分支）'}`;
+  return `Add ${n} missing UQPAY error ${n === 1 ? 'case' : 'cases'}${hasDefault ? '' : ' (no default branch)'}`;
+}
+
 function overlaps(a: Range, b: Range): boolean {
   const before = (p: Range['start'], q: Range['start']): boolean => p.line < q.line || (p.line === q.line && p.character < q.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
@@ -155,8 +164,7 @@ export async function getSwitchCaseActions(
   const kwRange = keywordRange(document, statement);
   const fixes = diagnostics.filter((d) => d.code === NON_EXHAUSTIVE_SWITCH && overlaps(d.range, kwRange));
   const action: CodeAction = {
-    // without a default the new cases are the only place these codes are handled: say so
-    title: `Add ${n} missing UQPAY error ${n === 1 ? 'case' : 'cases'}${statement.clauses.some((c) => c.kind === 'default') ? '' : ' (no default branch)'}`,
+    title: actionTitle(n, statement.clauses.some((c) => c.kind === 'default'), lang),
     kind: CodeActionKind.QuickFix,
     edit: { changes: { [document.uri]: [{ range: { start: at, end: at }, newText: ins.text }] } },
   };

@@ -17,8 +17,12 @@ export interface Clause {
   literals: Token[];
   /** First token of the body, when there is one. */
   bodyFirst?: Token;
+  /** Last token of the body, when there is one (what the branch does, up to the next clause). */
+  bodyLast?: Token;
   /** Java `case "x" ->`. */
   arrow?: boolean;
+  /** A default that names the subject, as written: Rust/Python `other`, C#/Dart `var other`, Swift `let other`. */
+  binding?: string;
 }
 
 export type Form = 'c-switch' | 'arms' | 'python' | 'ruby';
@@ -56,6 +60,7 @@ const KEYWORDS: Partial<Record<Family, readonly string[]>> = {
   rust: ['match'],
   ruby: ['case'],
   swift: ['switch'],
+  dart: ['switch'],
 };
 
 /** Tokens before a statement keyword that show the statement is used as a value. */
@@ -228,7 +233,7 @@ function skip(tokens: Token[], match: Int32Array, i: number): number {
  * The literals that are whole alternatives of a label (`"a"`, `"a", "b"`, `"a" | "b"`), not
  * parts of an expression: `case x === 'a':` in a `switch (true)` matches no code.
  */
-function plainLiterals(label: readonly Token[]): Token[] {
+function plainLiterals(label: readonly Token[], family?: Family): Token[] {
   const out: Token[] = [];
   let item: Token[] = [];
   const flush = (): void => {
@@ -237,7 +242,7 @@ function plainLiterals(label: readonly Token[]): Token[] {
   };
   for (const t of label) {
     if (t.kind === 'punct' && (t.text === '(' || t.text === ')')) continue;
-    if ((t.kind === 'punct' && (t.text === ',' || t.text === '|')) || (t.kind === 'ident' && t.text === 'or')) flush();
+    if ((t.kind === 'punct' && (t.text === ',' || t.text === '|' || (t.text === '||' && family === 'dart'))) || (t.kind === 'ident' && t.text === 'or')) flush();
     else item.push(t);
   }
   flush();
@@ -294,7 +299,9 @@ function braceSwitch(tokens: Token[], match: Int32Array, i: number, family: Fami
     if (!next || next.text !== '{' || match[open]! < 0) return null;
   }
   const valueNeeded = isValuePosition(prevForValue);
-  if (family === 'rust' || family === 'kotlin' || (family === 'php' && kw.text === 'match')) {
+  // Dart 3 switch expression: `switch (x) { 'a' => 1, _ => 2 }`, no `case` labels
+  const dartArms = family === 'dart' && !['case', 'default', '}'].includes(tokens[open + 1]?.text ?? '}');
+  if (family === 'rust' || family === 'kotlin' || (family === 'php' && kw.text === 'match') || dartArms) {
     const s = armsBody(tokens, match, family, kw, subject, start, open, valueNeeded);
     if (s && family === 'rust' && !s.valueNeeded) {
       // A statement-position match must be unit-typed, unless it is a tail or is followed by `;`.
@@ -379,23 +386,45 @@ function cSwitchBody(
         if (!guard) label.push(u);
         k = skip(tokens, match, k);
       }
-      const literals = plainLiterals(label);
+      const literals = plainLiterals(label, family);
       if (k >= close) break;
       const labelEnd = tokens[k]!;
+      // Swift `case _:` / `case let other:`, Dart 3 `case _:` / `case var other:` catch everything
+      const catchAll = t.text === 'case' && !guard && (family === 'swift' || family === 'dart') ? catchAllPattern(label, family) : undefined;
+      if (clauses.length) clauses[clauses.length - 1]!.bodyLast = bodyEndBefore(tokens, j, clauses[clauses.length - 1]!);
       clauses.push({
-        kind: t.text === 'case' ? 'case' : 'default',
+        kind: t.text === 'case' && catchAll === undefined ? 'case' : 'default',
         first: t,
         labelEnd,
         literals,
         bodyFirst: k + 1 < close ? tokens[k + 1] : undefined,
         arrow: labelEnd.text === '->',
+        ...(catchAll ? { binding: catchAll } : {}),
       });
       j = k + 1;
       continue;
     }
     j = skip(tokens, match, j);
   }
+  if (clauses.length) clauses[clauses.length - 1]!.bodyLast = bodyEndBefore(tokens, close, clauses[clauses.length - 1]!);
   return braced(tokens, 'c-switch', family, kw, subject, start, open, close, clauses, valueNeeded);
+}
+
+/** The last token before index `next` when it belongs to the clause's body (not its label). */
+function bodyEndBefore(tokens: Token[], next: number, c: Clause): Token | undefined {
+  const last = tokens[next - 1];
+  return c.bodyFirst && last && last.start >= c.bodyFirst.start ? last : undefined;
+}
+
+/**
+ * For a label that matches any value: '' for a wildcard, the binding as written (`let other`,
+ * `var other`); undefined for any other pattern.
+ */
+function catchAllPattern(label: readonly Token[], family: Family): string | undefined {
+  if (label.length === 1 && label[0]!.text === '_') return '';
+  const decl = family === 'swift' ? ['let', 'var'] : ['var', 'final'];
+  if (label.length === 2 && decl.includes(label[0]!.text) && label[1]!.kind === 'ident') return `${label[0]!.text} ${label[1]!.text}`;
+  return undefined;
 }
 
 /** A statement whose body is the brace pair `open`…`close`. */
@@ -437,18 +466,23 @@ function armsBody(
     if (k >= close) break;
     const pattern = tokens.slice(patStart, k);
     const guardAt = pattern.findIndex((u) => u.kind === 'ident' && (u.text === 'if' || u.text === 'when' || u.text === 'and'));
-    const literals = plainLiterals(guardAt < 0 ? pattern : pattern.slice(0, guardAt));
-    const isDefault =
-      pattern.length === 1 &&
-      (pattern[0]!.text === '_' || pattern[0]!.text === 'default' || pattern[0]!.text === 'else' ||
-        (family === 'rust' && /^[a-z_][a-z0-9_]*$/.test(pattern[0]!.text) && pattern[0]!.kind === 'ident'));
-    clauses.push({
+    const literals = plainLiterals(guardAt < 0 ? pattern : pattern.slice(0, guardAt), family);
+    const rustBinding = family === 'rust' && pattern.length === 1 && pattern[0]!.kind === 'ident' && /^[a-z_][a-z0-9_]*$/.test(pattern[0]!.text) && pattern[0]!.text !== '_';
+    // C# `var other =>`, Dart `var other =>` / `final other =>`: catch-alls that name the subject
+    const declBinding = (family === 'csharp' || family === 'dart') && pattern.length === 2 && pattern[1]!.kind === 'ident' &&
+      (pattern[0]!.text === 'var' || (family === 'dart' && pattern[0]!.text === 'final'));
+    const isDefault = rustBinding || declBinding ||
+      (pattern.length === 1 && (pattern[0]!.text === '_' || pattern[0]!.text === 'default' || pattern[0]!.text === 'else'));
+    const clause: Clause = {
       kind: isDefault ? 'default' : 'case',
       first: tokens[patStart]!,
       labelEnd: tokens[k]!,
       literals,
       bodyFirst: k + 1 < close ? tokens[k + 1] : undefined,
-    });
+    };
+    if (rustBinding) clause.binding = pattern[0]!.text;
+    else if (declBinding) clause.binding = `${pattern[0]!.text} ${pattern[1]!.text}`;
+    clauses.push(clause);
     // Skip the arm's body.
     let b = k + 1;
     if (b < close && tokens[b]!.text === '{') {
@@ -477,10 +511,11 @@ function armsBody(
         b = skip(tokens, match, b);
       }
     }
+    clause.bodyLast = bodyEndBefore(tokens, b, clause);
     j = b;
   }
-  // a C# switch expression and a PHP match are always values
-  return braced(tokens, 'arms', family, kw, subject, start, open, close, clauses, family === 'csharp' || family === 'php' || valueNeeded);
+  // a C# switch expression, a PHP match and a Dart switch expression are always values
+  return braced(tokens, 'arms', family, kw, subject, start, open, close, clauses, family === 'csharp' || family === 'php' || family === 'dart' || valueNeeded);
 }
 
 function lineOfEnd(t: Token): number {
@@ -539,7 +574,11 @@ function pythonMatch(text: string, tokens: Token[], match: Int32Array, i: number
       if (!labelEnd || labelEnd.text !== ':') break;
       const pattern = tokens.slice(k + 1, e);
       const isDefault = pattern.length === 1 && pattern[0]!.kind === 'ident';
-      clauses.push({ kind: isDefault ? 'default' : 'case', first: t, labelEnd, literals, bodyFirst: tokens[e + 1] });
+      if (clauses.length) clauses[clauses.length - 1]!.bodyLast = bodyEndBefore(tokens, k, clauses[clauses.length - 1]!);
+      clauses.push({
+        kind: isDefault ? 'default' : 'case', first: t, labelEnd, literals, bodyFirst: tokens[e + 1],
+        ...(isDefault && pattern[0]!.text !== '_' ? { binding: pattern[0]!.text } : {}),
+      });
       last = labelEnd;
       k = e + 1;
       continue;
@@ -547,6 +586,8 @@ function pythonMatch(text: string, tokens: Token[], match: Int32Array, i: number
     k = skip(tokens, match, k);
     last = tokens[k - 1]!;
   }
+  const lastClause = clauses[clauses.length - 1];
+  if (lastClause?.bodyFirst && last.start >= lastClause.bodyFirst.start) lastClause.bodyLast = last;
   return {
     family: 'python',
     form: 'python',
@@ -639,14 +680,18 @@ function rubyCase(tokens: Token[], i: number, ends: Int32Array): SwitchStatement
       }
       const literals = plainLiterals(label);
       const labelEnd = tokens[e - 1]!;
-      clauses.push({ kind: 'case', first: t, labelEnd, literals, bodyFirst: tokens[e]?.text === 'then' ? tokens[e + 1] : tokens[e] });
+      if (clauses.length) clauses[clauses.length - 1]!.bodyLast = bodyEndBefore(tokens, k, clauses[clauses.length - 1]!);
+      const bodyFirst = tokens[e]?.text === 'then' ? tokens[e + 1] : tokens[e];
+      clauses.push({ kind: 'case', first: t, labelEnd, literals, bodyFirst: e < endIndex ? bodyFirst : undefined });
       k = e - 1;
       continue;
     }
     if (t.text === 'else' && !(p.text === ':' && p.end === t.start)) {
-      clauses.push({ kind: 'default', first: t, labelEnd: t, literals: [], bodyFirst: tokens[k + 1] });
+      if (clauses.length) clauses[clauses.length - 1]!.bodyLast = bodyEndBefore(tokens, k, clauses[clauses.length - 1]!);
+      clauses.push({ kind: 'default', first: t, labelEnd: t, literals: [], bodyFirst: k + 1 < endIndex ? tokens[k + 1] : undefined });
     }
   }
+  if (clauses.length) clauses[clauses.length - 1]!.bodyLast = bodyEndBefore(tokens, endIndex, clauses[clauses.length - 1]!);
   const k = endIndex;
   const close = tokens[k];
   if (!close || close.text !== 'end') return null;

@@ -2,7 +2,7 @@
  * Writes the missing cases in the statement's own language, indentation and quote style, and
  * picks the one place to insert them (before the default branch, else at the end).
  */
-import { branchEnd, caseLabel, lineComment, quoteCode, trailingComment, type CaseLanguage } from '../../../../catalog/src/caseSyntax';
+import { branchLines, type BranchStyle, type CaseLanguage, type Fallback, type LabelForm } from '../../../../catalog/src/caseSyntax';
 import type { Lang } from '../../../../catalog/src/types';
 import type { Clause, SwitchStatement } from './find';
 import type { Family } from '../scanners/types';
@@ -17,8 +17,6 @@ export interface Insertion {
   offset: number;
   text: string;
 }
-
-const TODO: Record<Lang, string> = { en: 'TODO: handle these UQPAY errors', 'zh-CN': 'TODO: 处理这些 UQPAY 错误' };
 
 function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
@@ -91,70 +89,47 @@ function layout(text: string, s: SwitchStatement): Layout {
   return { caseIndent, bodyIndent };
 }
 
-/** The lines of the new cases, each with its indentation. */
+/** The lines of the new cases, each with its indentation (the rule: caseSyntax.ts `branchLines`). */
 export function renderCases(text: string, s: SwitchStatement, cases: CaseText[], lang: Lang): string[] {
-  const { caseIndent: ci, bodyIndent: bi } = layout(text, s);
-  const q = quoteFor(s);
+  const { caseIndent, bodyIndent } = layout(text, s);
   const f = s.family as CaseLanguage;
-  const dq = (t: string): string => quoteCode(t, '"');
-  const lines: string[] = [];
-  const todo = TODO[lang];
   const javaArrow = f === 'java' && s.clauses.some((c) => c.arrow);
-  // C-like, Go and Swift statements let a case fall into the default branch the new cases go before
-  // (a Swift switch used as a value cannot: its branches are expressions; nor is `@unknown default` for known codes)
+  const form: LabelForm = s.form === 'arms' ? (f === 'kotlin' ? 'arrow' : 'arm')
+    : javaArrow ? 'arrow' : s.form === 'ruby' ? (s.rubyIn ? 'in' : 'when') : 'case';
+  const style: BranchStyle = {
+    lang: f, form, caseIndent, bodyIndent, quote: quoteFor(s), value: s.valueNeeded, commas: s.form === 'arms' && f !== 'kotlin',
+  };
+  return branchLines(style, fallbackOf(text, s, form), cases, lang);
+}
+
+/** What the default branch does, in the form the new branches can copy. */
+function fallbackOf(text: string, s: SwitchStatement, form: LabelForm): Fallback {
   const def = defaultClause(s);
-  const intoDefault = s.form === 'c-switch' && !javaArrow && !!def && !(f === 'swift' && (s.valueNeeded || def.first.text === '@unknown'));
-  switch (f) {
-    case 'js':
-    case 'csharp':
-    case 'php':
-    case 'java':
-      if (s.form === 'arms') {
-        // C# switch expression, PHP match.
-        for (const c of cases) {
-          const value = f === 'php' ? 'null' : `throw new NotImplementedException(${dq('TODO: ' + c.code)})`;
-          lines.push(`${ci}${caseLabel(f, quoteCode(c.code, q), 'arm')} ${value},${trailingComment(f, c.comment)}`);
-        }
-        break;
-      }
-      if (javaArrow) {
-        for (const c of cases) {
-          const body = s.valueNeeded ? `throw new UnsupportedOperationException(${dq('TODO: ' + c.code)});` : '{ }';
-          lines.push(`${ci}${caseLabel(f, quoteCode(c.code, q), 'arrow')} ${body}${trailingComment(f, c.comment)}`);
-        }
-        break;
-      }
-      for (const c of cases) lines.push(`${ci}${caseLabel(f, quoteCode(c.code, q))}${trailingComment(f, c.comment)}`);
-      // before a default the labels fall into it: the new codes do what the default does today
-      if (intoDefault) break;
-      lines.push(`${bi}${lineComment(f, todo)}`);
-      lines.push(f === 'java' && s.valueNeeded ? `${bi}throw new UnsupportedOperationException(${dq(todo)});` : `${bi}${branchEnd(f)}`);
-      break;
-    case 'go':
-    case 'ruby':
-      for (const c of cases) {
-        lines.push(`${ci}${caseLabel(f, quoteCode(c.code, q), s.rubyIn ? 'in' : undefined)}`);
-        lines.push(`${bi}${lineComment(f, c.comment)}`);
-        if (intoDefault && f === 'go') lines.push(`${bi}fallthrough`);
-      }
-      break;
-    case 'swift':
-    case 'python':
-      for (const c of cases) {
-        lines.push(`${ci}${caseLabel(f, quoteCode(c.code, q))}${trailingComment(f, c.comment)}`);
-        lines.push(intoDefault && f === 'swift' ? `${bi}fallthrough`
-          : f === 'swift' && s.valueNeeded ? `${bi}fatalError(${dq('TODO: ' + c.code)})` : `${bi}${branchEnd(f)}`);
-      }
-      break;
-    case 'kotlin':
-    case 'rust':
-      for (const c of cases) {
-        const body = !s.valueNeeded ? (f === 'kotlin' ? '{ }' : '{}') : f === 'kotlin' ? `TODO(${dq(c.code)})` : `todo!(${dq(c.code)}),`;
-        lines.push(`${ci}${caseLabel(f, quoteCode(c.code, q))} ${body}${trailingComment(f, c.comment)}`);
-      }
-      break;
+  if (!def) return { kind: 'none' };
+  const f = s.family;
+  // C-like labels before the default fall into it; Go and Swift say `fallthrough` (not into
+  // Swift's `@unknown default` or a case that binds a name, and not where branches are values)
+  const falls = form === 'case' && (
+    f === 'js' || f === 'java' || f === 'csharp' || f === 'php' || f === 'go' || (f === 'dart' && !def.binding) ||
+    (f === 'swift' && !s.valueNeeded && def.first.text !== '@unknown' && !def.binding));
+  if (falls) return { kind: 'fall' };
+  const first = def.bodyFirst;
+  const last = def.bodyLast;
+  if (!first || !last) {
+    // an empty default: Python cannot have one; a Ruby `else` with nothing yields nil, as an empty `when` does
+    return { kind: 'repeat', block: [] };
   }
-  return lines;
+  const binding = def.binding && new RegExp(`(?<![\\w$])${escapeRegExp(def.binding.split(' ').pop()!)}(?![\\w$])`).test(text.slice(first.start, last.end))
+    ? def.binding : undefined;
+  const bind = binding ? { binding } : {};
+  if (first.line === def.labelEnd.line) return { kind: 'repeat', inline: text.slice(first.start, last.end), ...bind };
+  // the body's own lines, with their indentation: the new branches stand at the default's level
+  const body = text.slice(lineStart(text, first.start), last.end);
+  return { kind: 'repeat', block: body.split(/\r?\n/), ...bind };
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function defaultClause(s: SwitchStatement): Clause | undefined {

@@ -135,10 +135,10 @@ const CASES: Expectation[] = [
     indent: '\t\t', quote: '"', next: '\t\tdefault:', shape: /^\t\tcase "[^"]+":$/,
   },
   {
-    name: 'Java arrow switch statement gets arrow cases with empty blocks',
+    name: 'Java arrow switch statement whose default throws gets arrow cases that throw the same way',
     file: 'PayoutErrors.java', languageId: 'java', anchor: 'switch (e.getCode',
     codes: without(PAYOUT, ['insufficient_balance', 'velocity_limit_exceeded', 'internal_error']),
-    indent: ' '.repeat(12), quote: '"', next: /^ {12}default -> throw/, shape: /^ {12}case "[^"]+" -> \{ \} \/\/ \S/,
+    indent: ' '.repeat(12), quote: '"', next: /^ {12}default -> throw/, shape: /^ {12}case "[^"]+" -> throw new IllegalStateException\("payout failed: " \+ e\.getCode\(\), e\); \/\/ \S/,
   },
   {
     name: 'Java colon switch statement gets grouped cases that end in break',
@@ -147,11 +147,11 @@ const CASES: Expectation[] = [
     indent: ' '.repeat(12), quote: '"', next: ' '.repeat(12) + 'default:', shape: /^ {12}case "[^"]+": \/\/ \S/,
   },
   {
-    name: 'Java switch expression gets arrow cases that throw (a value is needed)',
+    name: 'Java switch expression gets arrow cases that yield what its default yields',
     file: 'PaymentErrors.java', languageId: 'java', anchor: 'String message = ',
     codes: ['update_customer_failed'],
     indent: ' '.repeat(12), quote: '"', next: /^ {12}default -> e\.getErrorMessage/,
-    shape: /^ {12}case "update_customer_failed" -> throw new UnsupportedOperationException\("TODO: update_customer_failed"\); \/\/ \S/,
+    shape: /^ {12}case "update_customer_failed" -> e\.getErrorMessage\(\); \/\/ \S/,
   },
   {
     name: 'C# switch statement gets grouped case labels ending in break',
@@ -160,11 +160,11 @@ const CASES: Expectation[] = [
     indent: ' '.repeat(16), quote: '"', next: ' '.repeat(16) + 'default:', shape: /^ {16}case "[^"]+": \/\/ \S/,
   },
   {
-    name: 'C# switch expression gets arms before the discard arm',
+    name: 'C# switch expression gets arms that yield what the discard arm yields, before it',
     file: 'CustomerErrors.cs', languageId: 'csharp', anchor: 'ex.Code switch',
     codes: without(REFUND, ['refund_processing', 'refund_amount_exceeded']),
     indent: ' '.repeat(12), quote: '"', next: ' '.repeat(12) + '_ => ex.Message,',
-    shape: /^ {12}"[^"]+" => throw new NotImplementedException\("TODO: [^"]+"\), \/\/ \S/,
+    shape: /^ {12}"[^"]+" => ex\.Message, \/\/ \S/,
   },
   {
     name: 'PHP switch without default gets single-quoted payment cases at its end',
@@ -174,23 +174,23 @@ const CASES: Expectation[] = [
     indent: ' '.repeat(12), quote: "'", next: '        }', shape: /^ {12}case '[^']+': \/\/ \S/,
   },
   {
-    name: 'PHP match gets null arms before default',
+    name: 'PHP match gets arms that yield what default yields, before it',
     file: 'payment.php', languageId: 'php', anchor: 'match ($e',
     codes: without(PAYOUT, ['insufficient_balance', 'payout_not_found']),
-    indent: ' '.repeat(12), quote: "'", next: ' '.repeat(12) + 'default => $e->getMessage(),', shape: /^ {12}'[^']+' => null, \/\/ \S/,
+    indent: ' '.repeat(12), quote: "'", next: ' '.repeat(12) + 'default => $e->getMessage(),', shape: /^ {12}'[^']+' => \$e->getMessage\(\), \/\/ \S/,
   },
   {
-    name: 'Rust match in statement position gets unit arms before the wildcard',
+    name: 'Rust match in statement position gets arms that do what the wildcard does, before it',
     file: 'payout.rs', languageId: 'rust', anchor: 'match err.code',
     codes: without(PAYOUT, ['insufficient_balance', 'velocity_limit_exceeded']),
-    indent: ' '.repeat(8), quote: '"', next: /^ {8}_ => eprintln!/, shape: /^ {8}"[^"]+" => \{\} \/\/ \S/,
+    indent: ' '.repeat(8), quote: '"', next: /^ {8}_ => eprintln!/, shape: /^ {8}"[^"]+" => eprintln!\("payout failed: \{\}", err\.message\), \/\/ \S/,
   },
   {
-    name: 'Rust match used as a value gets todo!() arms and a comma after the last arm',
+    name: 'Rust match used as a value without a wildcard gets todo!() arms and a comma after the last arm',
     noDefault: true,
     file: 'payout.rs', languageId: 'rust', anchor: 'let hint = ',
     codes: without(REFUND, ['refund_amount_exceeded', 'refund_amount_invalid', 'refund_processing']),
-    indent: ' '.repeat(8), quote: '"', next: '', shape: /^ {8}"([^"]+)" => todo!\("\1"\), \/\/ \S/,
+    indent: ' '.repeat(8), quote: '"', next: '', shape: /^ {8}"[^"]+" => todo!\("not handled yet"\), \/\/ \S/,
   },
   {
     name: 'Ruby case/when gets when branches with a comment line before else',
@@ -199,27 +199,27 @@ const CASES: Expectation[] = [
     indent: ' '.repeat(6), quote: '"', next: ' '.repeat(6) + 'else', shape: /^ {6}when "[^"]+"$/,
   },
   {
-    name: 'Kotlin when statement gets empty-block branches before else (no Kotlin grammar here: exact text)',
+    name: 'Kotlin when statement whose else throws gets branches that throw the same (no Kotlin grammar here: exact text)',
     file: 'RefundErrors.kt', languageId: 'kotlin', anchor: 'when (e.code)',
     codes: without(REFUND, ['refund_amount_exceeded', 'refund_amount_invalid', 'refund_processing']),
-    indent: ' '.repeat(12), quote: '"', next: ' '.repeat(12) + 'else -> throw e', shape: /^ {12}"[^"]+" -> \{ \} \/\/ \S/,
+    indent: ' '.repeat(12), quote: '"', next: ' '.repeat(12) + 'else -> throw e', shape: /^ {12}"[^"]+" -> throw e \/\/ \S/,
     exact: [
-      '            "create_refund_failed" -> { } // Retry with the same x-idempotency-key',
-      '            "refund_stat_failed" -> { } // Check payment_intent_id in the request',
-      '            "retrieve_refund_failed" -> { } // Make sure the refund id belongs to the account you are calling with',
-      '            "api_error" -> { } // Do not retry the refund',
-      '            "invalid_parameter" -> { } // Fix the request, then send it with a new x-idempotency-key',
+      '            "create_refund_failed" -> throw e // Retry with the same x-idempotency-key',
+      '            "refund_stat_failed" -> throw e // Check payment_intent_id in the request',
+      '            "retrieve_refund_failed" -> throw e // Make sure the refund id belongs to the account you are calling with',
+      '            "api_error" -> throw e // Do not retry the refund',
+      '            "invalid_parameter" -> throw e // Fix the request, then send it with a new x-idempotency-key',
       '',
     ].join('\n'),
   },
   {
-    name: 'Kotlin when expression gets TODO() branches (a value is needed; exact text)',
+    name: 'Kotlin when expression gets branches that yield what else yields (exact text)',
     file: 'RefundErrors.kt', languageId: 'kotlin', anchor: '= when (e.code)',
     codes: without(CUSTOMER, ['create_customer_failed']),
-    indent: ' '.repeat(8), quote: '"', next: ' '.repeat(8) + 'else -> e.errorMessage', shape: /^ {8}"([^"]+)" -> TODO\("\1"\) \/\/ \S/,
+    indent: ' '.repeat(8), quote: '"', next: ' '.repeat(8) + 'else -> e.errorMessage', shape: /^ {8}"[^"]+" -> e\.errorMessage \/\/ \S/,
     exact: [
-      '        "update_customer_failed" -> TODO("update_customer_failed") // Retry with the same x-idempotency-key',
-      '        "retrieve_customer_failed" -> TODO("retrieve_customer_failed") // Check that the customer id exists and belongs to the authenticated account',
+      '        "update_customer_failed" -> e.errorMessage // Retry with the same x-idempotency-key',
+      '        "retrieve_customer_failed" -> e.errorMessage // Check that the customer id exists and belongs to the authenticated account',
       '',
     ].join('\n'),
   },
@@ -270,7 +270,7 @@ describe('switchCases: "Add N missing UQPAY error cases"', () => {
 
   it('Python match without a wildcard: the cases go right after the last case body, before the blank line and return', async () => {
     const r = await apply(fixture('payment_no_default.py'), 'python', 'match e.code');
-    assert.match(r.result, /message = "Unknown payment link\."\n {8}case "create_payment_intent_failed":/);
+    assert.match(r.result, /message = "Unknown payment link\."\n {8}# TODO: not handled yet\n {8}case "create_payment_intent_failed":/);
     assert.match(r.result, /case "payment_link_parameters_error":  # [^\n]+\n {12}pass\n\n {4}return message\n$/);
   });
 
@@ -300,12 +300,14 @@ describe('switchCases: "Add N missing UQPAY error cases"', () => {
     assert.match(r.after, /^ {6}default:/);
   });
 
-  it('TypeScript: without a default the grouped cases share one TODO body that ends in break, at the body indentation', async () => {
+  it('TypeScript: without a default the grouped cases share one "not handled yet" body that ends in break, at the body indentation', async () => {
     const text = "function f(err: { code: string }) {\n  switch (err.code) {\n    case 'create_refund_failed':\n      return 1;\n  }\n  return 0;\n}\n";
     const r = await apply(text, 'typescript', 'switch (err');
-    assert.match(r.inserted, /\n {6}\/\/ TODO: handle these UQPAY errors\n {6}break;\n$/);
+    assert.match(r.inserted, /\n {6}\/\/ TODO: not handled yet\n {6}break;\n$/);
     await assertParsesClean(r.result, 'typescript', 'result');
-    assert.match((await apply(text, 'typescript', 'switch (err', 'zh-CN')).inserted, /\/\/ TODO: 处理这些 UQPAY 错误\n/);
+    const zh = await apply(text, 'typescript', 'switch (err', 'zh-CN');
+    assert.match(zh.inserted, /\/\/ TODO：尚未处理\n/);
+    assert.equal(zh.actions[0]!.title, '添加 7 个缺少的 UQPAY 错误码分支（无默认分支）');
   });
 
   it('writes the comments in Chinese when the documentation language is zh-CN', async () => {

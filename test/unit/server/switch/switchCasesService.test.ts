@@ -31,7 +31,7 @@ describe('switchCases through the service', () => {
     const s = settings('hint', 'zh-CN');
     const diagnostics = service.doValidation(doc, s).filter((d) => d.code === 'non-exhaustive-switch');
     const actions = await service.doCodeActions(doc, { start: at, end: at }, { diagnostics }, s);
-    const fix = actions.find((a) => a.title === 'Add 6 missing UQPAY error cases');
+    const fix = actions.find((a) => a.title === '添加 6 个缺少的 UQPAY 错误码分支');
     assert.ok(fix, actions.map((a) => a.title).join(', '));
     assert.deepEqual(fix.diagnostics, diagnostics);
     const inserted = fix.edit!.changes![doc.uri]![0]!.newText;
