@@ -224,6 +224,18 @@ const CASES: Expectation[] = [
     ].join('\n'),
   },
   {
+    name: 'Dart switch statement gets empty cases that share the default\'s body (no Dart grammar here: the shape says it)',
+    file: 'payout.dart', languageId: 'dart', anchor: 'switch (error',
+    codes: without(PAYOUT, ['insufficient_balance', 'velocity_limit_exceeded']),
+    indent: '    ', quote: "'", next: '    default:', shape: /^ {4}case '[^']+': \/\/ [^\n]+$/,
+  },
+  {
+    name: 'Dart 3 switch expression gets arms that yield what the wildcard yields',
+    file: 'payout.dart', languageId: 'dart', anchor: '=> switch (error',
+    codes: without(REFUND, ['refund_amount_exceeded', 'refund_amount_invalid', 'refund_processing']),
+    indent: ' '.repeat(6), quote: "'", next: ' '.repeat(6) + '_ => error.userMessage,', shape: /^ {6}'[^']+' => error\.userMessage, \/\/ \S/,
+  },
+  {
     name: 'Swift switch gets a case that falls through into its default (no Swift grammar here: exact text)',
     file: 'CustomerErrors.swift', languageId: 'swift', anchor: 'switch error.code',
     codes: ['retrieve_customer_failed'],
@@ -438,7 +450,7 @@ describe('switchCases: switches that get no action', () => {
       '('.repeat(50000) + 'switch (err.code) { case "refund_processing": }',
     ];
     for (const text of inputs) {
-      for (const languageId of ['typescript', 'python', 'ruby', 'rust', 'kotlin', 'swift', 'php', 'csharp', 'go', 'java']) {
+      for (const languageId of ['typescript', 'python', 'ruby', 'rust', 'kotlin', 'swift', 'php', 'csharp', 'go', 'java', 'dart']) {
         const doc = TextDocument.create('file:///h', languageId, 1, text);
         findNonExhaustiveSwitches(doc, catalog);
         await getSwitchCaseActions(doc, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, catalog, 'en');
@@ -476,6 +488,7 @@ describe('switchCases: non-exhaustive-switch diagnostic', () => {
       ['CustomerErrors.swift', 'swift', 1],
       ['customer.tsx', 'typescriptreact', 1],
       ['payout.js', 'javascript', 1],
+      ['payout.dart', 'dart', 2],
     ];
     for (const [file, languageId, count] of expected) {
       const doc = TextDocument.create(`file:///${file}`, languageId, 1, fixture(file));

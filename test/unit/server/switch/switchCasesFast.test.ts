@@ -17,7 +17,7 @@ const SWITCH = join(FIXTURES, 'switch');
 
 const BY_EXT: Record<string, string> = {
   ts: 'typescript', tsx: 'typescriptreact', js: 'javascript', py: 'python', go: 'go', java: 'java', cs: 'csharp',
-  php: 'php', kt: 'kotlin', rs: 'rust', rb: 'ruby', swift: 'swift', mjs: 'javascript', cjs: 'javascript',
+  php: 'php', kt: 'kotlin', rs: 'rust', rb: 'ruby', swift: 'swift', mjs: 'javascript', cjs: 'javascript', dart: 'dart',
 };
 
 /** What matters for the diagnostic: where each statement is and what its clauses hold. */
@@ -83,6 +83,7 @@ describe('switchCases: the fast path of the diagnostic', () => {
       ['php', "<?php\n$m = match ($c) { 'refund_processing' => 1, default => 0 };\nswitch ($c) { case 'api_error': break; }\n# switch\n"],
       ['swift', 'switch e.code {\ncase "refund_processing":\n    switch e.type { default: break }\ndefault:\n    break\n}\n'],
       ['java', 'int n = switch (e.getCode()) { case "refund_processing" -> 1; default -> 0; };\n'],
+      ['dart', "final s = 'switch (x) {';\nfinal n = switch (e.serverCode) { 'refund_processing' => switch (e.type) { 'api_error' => 1, _ => 2 }, _ => 0 };\nswitch (e.serverCode) { case 'api_error': break; }\n"],
     ];
     for (const [languageId, text] of samples) {
       const src = source(text, languageId);
