@@ -58,7 +58,7 @@ describe('panel hosts', () => {
     const host = new CatalogHost(() => catalog, settings, py.env);
     await host.handle({ type: 'ready' });
     await host.handle({ type: 'action', action: 'copySnippet', id: 'payout/insufficient_balance' });
-    assert.match(py.copied[0]!, /^match e\.code:\n {4}case "insufficient_balance":\n {8}# /);
+    assert.match(py.copied[0]!, /^match e\.code:\n {4}case "insufficient_balance":  # .+\n {8}raise\n/);
     await host.handle({ type: 'action', action: 'copyCode', id: 'general/200' });
     assert.equal(py.copied[1], '200');
     const none = fakeEnv<ToCatalogWebview>();
