@@ -110,15 +110,10 @@ function notHandledValue(lang: CaseLanguage, quoted: string, q: BranchStyle['quo
     case 'java': return 'throw new UnsupportedOperationException("not handled yet")';
     case 'swift': return 'fatalError("not handled yet")';
     case 'dart': return `throw UnimplementedError(${msg('not handled yet')})`;
-    default: return 'null';
+    default: throw new Error(`${lang} has no value branches`); // the fix catches it and offers nothing
   }
 }
 
-/** A statement that does nothing, for a branch of a statement without a default ('' where an empty body is allowed). */
-function noOp(lang: CaseLanguage, form: LabelForm): string {
-  if (form === 'arrow' || form === 'arm') return lang === 'kotlin' || lang === 'java' ? '{ }' : '{}';
-  return branchEnd(lang);
-}
 
 /**
  * The lines of the new branches, each with its indentation: one per code, with the advice as a
@@ -174,7 +169,8 @@ export function branchLines(style: BranchStyle, fallback: Fallback, cases: reado
       for (const c of cases) {
         const quoted = quoteCode(c.code, q);
         if (form === 'arrow' || form === 'arm') {
-          const body = value ? notHandledValue(f, quoted, q) + (f === 'java' ? ';' : '') : noOp(f, form);
+          // in statement position an empty block does what the missing default did: nothing
+          const body = value ? notHandledValue(f, quoted, q) + (f === 'java' ? ';' : '') : f === 'kotlin' || f === 'java' ? '{ }' : '{}';
           out.push(`${ci}${label(quoted)} ${body}${comma}${trailingComment(f, c.comment)}`);
         } else if (commentInBody) {
           out.push(`${ci}${label(quoted)}`, `${bi}${lineComment(f, c.comment)}`);

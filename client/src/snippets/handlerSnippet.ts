@@ -76,7 +76,7 @@ const FRAME: Record<Exclude<CaseLanguage, 'dart'>, { open: (v: Piece) => Piece[]
   // the legacy PHP SDK hands back an array: what to throw is the caller's exception, not the array
   php: { open: (v) => ['switch (', v, "['code']) {"], label: 'default:', body: () => ['throw $e;'], close: '}' },
   ruby: { open: (v) => ['case ', v, '.code'], label: 'else', body: () => ['raise'], close: 'end', flat: true },
-  rust: { open: (v) => ['match ', v, '.code.as_str() {'], label: '_ =>', body: (v) => ['return Err(', v, '),'], inline: true, close: '}' },
+  rust: { open: (v) => ['match ', v, '.code.as_str() {'], label: '_ =>', body: (v) => ['return Err(', v, ')'], inline: true, close: '}' },
   swift: { open: (v) => ['switch ', v, '.code {'], label: 'default:', body: (v) => ['throw ', v], close: '}', flat: true },
 };
 
@@ -95,16 +95,16 @@ function pieces(lang: SnippetLanguage, cases: readonly HandlerCase[], indent: st
   const body = frame.body(v);
   const bodyText = body.map((p) => (typeof p === 'string' ? p : V)).join('');
   // the new branches do what the default does, the rule the missing-cases fix follows: fall into
-  // it where the language lets them, else repeat its body (Rust's arm separator is the renderer's)
-  const fallback: Fallback = f === 'java' || f === 'kotlin' || f === 'rust'
-    ? { kind: 'repeat', inline: bodyText.replace(/,$/, '') }
+  // it where the language lets them, else repeat its body
+  const fallback: Fallback = frame.inline ? { kind: 'repeat', inline: bodyText }
     : f === 'python' || f === 'ruby' ? { kind: 'repeat', block: [i2 + bodyText] } : { kind: 'fall' };
   const form = f === 'java' ? 'arrow' : defaultLabelForm(f);
   const style = { lang: f, form, caseIndent: i1, bodyIndent: i2, quote: f === 'js' || f === 'php' ? "'" : '"', value: false, commas: f === 'rust' } as const;
   line(...frame.open(v));
+  // (the language only words a missing default, which a skeleton never has)
   const written = branchLines(style, fallback, cases.map((c) => ({ code: String(c.code), comment: commentText(c.comment) })), 'en');
   for (const l of written) line(...l.split(V).flatMap((part, k) => (k === 0 ? [part] : [v, part])));
-  if (frame.inline) line(i1, frame.label, ' ', ...body);
+  if (frame.inline) line(i1, frame.label, ' ', ...body, style.commas ? ',' : '');
   else {
     line(i1, frame.label);
     if (frame.close) line(i2, ...body);
