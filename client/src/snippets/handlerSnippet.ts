@@ -15,14 +15,14 @@ export interface HandlerCase {
 }
 
 export type SnippetLanguage =
-  | 'typescript' | 'javascript' | 'python' | 'go' | 'java' | 'kotlin' | 'csharp' | 'php' | 'ruby' | 'rust' | 'swift';
+  | 'typescript' | 'javascript' | 'python' | 'go' | 'java' | 'kotlin' | 'csharp' | 'php' | 'ruby' | 'rust' | 'swift' | 'dart';
 
 /** The language a skeleton is written in for an editor language id; TypeScript when none fits. */
 export function snippetLanguageFor(languageId: string | undefined): SnippetLanguage {
   switch (languageId) {
     case 'typescript': case 'typescriptreact': return 'typescript';
     case 'javascript': case 'javascriptreact': return 'javascript';
-    case 'python': case 'go': case 'java': case 'kotlin': case 'csharp': case 'php': case 'ruby': case 'rust': case 'swift':
+    case 'python': case 'go': case 'java': case 'kotlin': case 'csharp': case 'php': case 'ruby': case 'rust': case 'swift': case 'dart':
       return languageId;
     default: return 'typescript';
   }
@@ -49,11 +49,11 @@ export function commentText(text: string): string {
 /** The caught error's usual name in each language's SDK examples (see the reference facts); PHP's is the error array. */
 const ERROR_NAME: Record<SnippetLanguage, string> = {
   typescript: 'err', javascript: 'err', python: 'e', go: 'apiErr', java: 'e', kotlin: 'e', csharp: 'e', php: '$error',
-  ruby: 'error', rust: 'err', swift: 'error',
+  ruby: 'error', rust: 'err', swift: 'error', dart: 'error',
 };
 
 /** The case syntax a skeleton language is written with. */
-function caseLanguage(lang: SnippetLanguage): Exclude<CaseLanguage, 'dart'> {
+function caseLanguage(lang: SnippetLanguage): CaseLanguage {
   return lang === 'typescript' || lang === 'javascript' ? 'js' : lang;
 }
 
@@ -63,7 +63,7 @@ function caseLanguage(lang: SnippetLanguage): Exclude<CaseLanguage, 'dart'> {
  * line (`inline`) or under it. In TypeScript a caught error is `unknown`: the head narrows it
  * before reading `code`.
  */
-const FRAME: Record<Exclude<CaseLanguage, 'dart'>, { open: (v: Piece) => Piece[]; label: string; body: (v: Piece) => Piece[]; inline?: boolean; close?: string; flat?: boolean }> = {
+const FRAME: Record<CaseLanguage, { open: (v: Piece) => Piece[]; label: string; body: (v: Piece) => Piece[]; inline?: boolean; close?: string; flat?: boolean }> = {
   js: {
     open: (v) => ['switch (typeof ', v, " === 'object' && ", v, " !== null && 'code' in ", v, ' ? ', v, '.code : undefined) {'],
     label: 'default:', body: (v) => ['throw ', v, ';'], close: '}',
@@ -78,6 +78,8 @@ const FRAME: Record<Exclude<CaseLanguage, 'dart'>, { open: (v: Piece) => Piece[]
   ruby: { open: (v) => ['case ', v, '.code'], label: 'else', body: () => ['raise'], close: 'end', flat: true },
   rust: { open: (v) => ['match ', v, '.code.as_str() {'], label: '_ =>', body: (v) => ['return Err(', v, ')'], inline: true, close: '}' },
   swift: { open: (v) => ['switch ', v, '.code {'], label: 'default:', body: (v) => ['throw ', v], close: '}', flat: true },
+  // the Flutter SDK returns its UqpayError rather than throwing it; serverCode is the API's code
+  dart: { open: (v) => ['switch (', v, '.serverCode) {'], label: 'default:', body: () => ['break;'], close: '}' },
 };
 
 /** Stands for the error's tab stop inside the text the shared renderer writes. */
@@ -99,7 +101,7 @@ function pieces(lang: SnippetLanguage, cases: readonly HandlerCase[], indent: st
   const fallback: Fallback = frame.inline ? { kind: 'repeat', inline: bodyText }
     : f === 'python' || f === 'ruby' ? { kind: 'repeat', block: [i2 + bodyText] } : { kind: 'fall' };
   const form = f === 'java' ? 'arrow' : defaultLabelForm(f);
-  const style = { lang: f, form, caseIndent: i1, bodyIndent: i2, quote: f === 'js' || f === 'php' ? "'" : '"', value: false, commas: f === 'rust' } as const;
+  const style = { lang: f, form, caseIndent: i1, bodyIndent: i2, quote: f === 'js' || f === 'php' || f === 'dart' ? "'" : '"', value: false, commas: f === 'rust' } as const;
   line(...frame.open(v));
   // (the language only words a missing default, which a skeleton never has)
   const written = branchLines(style, fallback, cases.map((c) => ({ code: String(c.code), comment: commentText(c.comment) })), 'en');

@@ -75,6 +75,18 @@ describe('handler skeletons', () => {
     assert.equal(handlerSkeleton('swift', one).text, 'switch error.code {\ncase "refund_amount_exceeded": // Lower the amount.\n    fallthrough\ndefault:\n    throw error\n}');
   });
 
+  it('writes a Dart switch on the Flutter SDK error\'s serverCode, its empty cases sharing the default', () => {
+    assert.equal(handlerSkeleton('dart', cases).text, [
+      'switch (error.serverCode) {',
+      "    case 'refund_amount_exceeded': // Lower the amount.",
+      "    case '200': // Resend with the same x-idempotency-key.",
+      '    default:',
+      '        break;',
+      '}',
+    ].join('\n'));
+    assert.equal(snippetLanguageFor('dart'), 'dart');
+  });
+
   it('maps editor languages to skeleton languages, TypeScript for the rest', () => {
     assert.equal(snippetLanguageFor('typescriptreact'), 'typescript');
     assert.equal(snippetLanguageFor('javascriptreact'), 'javascript');
