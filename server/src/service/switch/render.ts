@@ -5,6 +5,7 @@
 import { branchLines, type BranchStyle, type CaseLanguage, type Fallback, type LabelForm } from '../../../../catalog/src/caseSyntax';
 import type { Lang } from '../../../../catalog/src/types';
 import type { Clause, SwitchStatement } from './find';
+import { isIdentPart } from '../scanners/clike';
 import type { Family } from '../scanners/types';
 
 export interface CaseText {
@@ -119,8 +120,8 @@ function fallbackOf(text: string, s: SwitchStatement, form: LabelForm): Fallback
     // an empty default: Python cannot have one; a Ruby `else` with nothing yields nil, as an empty `when` does
     return { kind: 'repeat', block: [] };
   }
-  const binding = def.binding && new RegExp(`(?<![\\w$])${escapeRegExp(def.binding.split(' ').pop()!)}(?![\\w$])`).test(text.slice(first.start, last.end))
-    ? def.binding : undefined;
+  // bind the name only where the body reads it (an unused binding is a warning in Rust and C#)
+  const binding = def.binding && mentions(text.slice(first.start, last.end), def.binding.split(' ').pop()!) ? def.binding : undefined;
   const bind = binding ? { binding } : {};
   if (first.line === def.labelEnd.line) return { kind: 'repeat', inline: text.slice(first.start, last.end), ...bind };
   // the body's own lines, with their indentation: the new branches stand at the default's level
@@ -128,8 +129,12 @@ function fallbackOf(text: string, s: SwitchStatement, form: LabelForm): Fallback
   return { kind: 'repeat', block: body.split(/\r?\n/), ...bind };
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Whether `name` stands in `text` as a whole identifier. */
+function mentions(text: string, name: string): boolean {
+  for (let k = text.indexOf(name); k >= 0; k = text.indexOf(name, k + 1)) {
+    if (!isIdentPart(text.charCodeAt(k - 1)) && !isIdentPart(text.charCodeAt(k + name.length))) return true;
+  }
+  return false;
 }
 
 function defaultClause(s: SwitchStatement): Clause | undefined {
