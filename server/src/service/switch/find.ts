@@ -391,7 +391,7 @@ function cSwitchBody(
       const labelEnd = tokens[k]!;
       // Swift `case _:` / `case let other:`, Dart 3 `case _:` / `case var other:` catch everything
       const catchAll = t.text === 'case' && !guard && (family === 'swift' || family === 'dart') ? catchAllPattern(label, family) : undefined;
-      if (clauses.length) clauses[clauses.length - 1]!.bodyLast = bodyEndBefore(tokens, j, clauses[clauses.length - 1]!);
+      endLastBody(clauses, tokens, j);
       clauses.push({
         kind: t.text === 'case' && catchAll === undefined ? 'case' : 'default',
         first: t,
@@ -406,7 +406,7 @@ function cSwitchBody(
     }
     j = skip(tokens, match, j);
   }
-  if (clauses.length) clauses[clauses.length - 1]!.bodyLast = bodyEndBefore(tokens, close, clauses[clauses.length - 1]!);
+  endLastBody(clauses, tokens, close);
   return braced(tokens, 'c-switch', family, kw, subject, start, open, close, clauses, valueNeeded);
 }
 
@@ -414,6 +414,12 @@ function cSwitchBody(
 function bodyEndBefore(tokens: Token[], next: number, c: Clause): Token | undefined {
   const last = tokens[next - 1];
   return c.bodyFirst && last && last.start >= c.bodyFirst.start ? last : undefined;
+}
+
+/** The clause found last ends its body before the token at `next` (the next clause or the close). */
+function endLastBody(clauses: Clause[], tokens: Token[], next: number): void {
+  const c = clauses[clauses.length - 1];
+  if (c) c.bodyLast = bodyEndBefore(tokens, next, c);
 }
 
 /**
@@ -574,7 +580,7 @@ function pythonMatch(text: string, tokens: Token[], match: Int32Array, i: number
       if (!labelEnd || labelEnd.text !== ':') break;
       const pattern = tokens.slice(k + 1, e);
       const isDefault = pattern.length === 1 && pattern[0]!.kind === 'ident';
-      if (clauses.length) clauses[clauses.length - 1]!.bodyLast = bodyEndBefore(tokens, k, clauses[clauses.length - 1]!);
+      endLastBody(clauses, tokens, k);
       clauses.push({
         kind: isDefault ? 'default' : 'case', first: t, labelEnd, literals, bodyFirst: tokens[e + 1],
         ...(isDefault && pattern[0]!.text !== '_' ? { binding: pattern[0]!.text } : {}),
@@ -680,18 +686,18 @@ function rubyCase(tokens: Token[], i: number, ends: Int32Array): SwitchStatement
       }
       const literals = plainLiterals(label);
       const labelEnd = tokens[e - 1]!;
-      if (clauses.length) clauses[clauses.length - 1]!.bodyLast = bodyEndBefore(tokens, k, clauses[clauses.length - 1]!);
+      endLastBody(clauses, tokens, k);
       const bodyFirst = tokens[e]?.text === 'then' ? tokens[e + 1] : tokens[e];
       clauses.push({ kind: 'case', first: t, labelEnd, literals, bodyFirst: e < endIndex ? bodyFirst : undefined });
       k = e - 1;
       continue;
     }
     if (t.text === 'else' && !(p.text === ':' && p.end === t.start)) {
-      if (clauses.length) clauses[clauses.length - 1]!.bodyLast = bodyEndBefore(tokens, k, clauses[clauses.length - 1]!);
+      endLastBody(clauses, tokens, k);
       clauses.push({ kind: 'default', first: t, labelEnd: t, literals: [], bodyFirst: k + 1 < endIndex ? tokens[k + 1] : undefined });
     }
   }
-  if (clauses.length) clauses[clauses.length - 1]!.bodyLast = bodyEndBefore(tokens, endIndex, clauses[clauses.length - 1]!);
+  endLastBody(clauses, tokens, endIndex);
   const k = endIndex;
   const close = tokens[k];
   if (!close || close.text !== 'end') return null;
