@@ -2,10 +2,13 @@ import type { Catalog } from './catalog';
 import { checkBody, type BodyVerdict } from './bodyRules';
 import { findCandidates, statusOnLine, type Candidate } from './candidates';
 import { lastBetween, type HeaderLine, type StatusLine } from './httpScan';
+import { note } from './decodeNotes';
 import { inputForm } from './inputForm';
 import { problemText } from './problemText';
 import { redact, redactWith, secretsIn, withoutSecrets } from './redact';
-import type { DecodeProblem, DecodeResult, Finding } from './types';
+import type { DecodeNote, DecodeProblem, DecodeResult, Finding } from './types';
+
+export { DECODE_HELP } from './decodeNotes';
 
 export interface DecodeOptions {
   /** At most this many findings are returned (default 200); the rest are counted in a note. */
@@ -14,11 +17,6 @@ export interface DecodeOptions {
 
 /** Inputs beyond this are cut (a note says so): nobody pastes more than this by hand. */
 const MAX_INPUT = 32 * 1024 * 1024;
-
-export const DECODE_HELP =
-  'No UQPAY error response found. decode reads: a JSON error body ({"type","code","message"}, or a numeric legacy code such as ' +
-  '{"code":200,"message":"…"}), a raw HTTP response or `curl -i` / `curl -v` output, log lines with a JSON body inside, several ' +
-  'responses (NDJSON or one after another), and SDK error strings such as `retrieve_payment_intent_failed: Retrieve payment intent failed (HTTP 400)`.';
 
 const PHRASED = new WeakMap<BodyVerdict, DecodeProblem[]>();
 /** The verdict's problems with their English sentences, redacted once (verdicts are shared between equal responses). */
@@ -32,28 +30,23 @@ function headerValue(headers: readonly HeaderLine[], from: number, to: number, n
   return lastBetween(headers, from, to, (h) => names.includes(h.name))?.value.trim() || null;
 }
 
-/** The note for JSON objects that are not errors (also the CLI's, which decodes in chunks). */
-export function successBodiesNote(count: number): string {
-  return `Found ${count} JSON ${count === 1 ? 'object' : 'objects'} without error fields (success responses are not errors).`;
-}
-
 /** Every UQPAY error response found in pasted text, checked against the catalog. Never throws. */
 export function decode(text: string, catalog: Catalog, options?: DecodeOptions): DecodeResult {
   try {
     return decodeUnsafe(text, catalog, options);
   } catch (err) {
-    return { findings: [], notes: [`decode stopped on an internal error: ${redact(err instanceof Error ? err.message : String(err))}`, DECODE_HELP] };
+    return { findings: [], notes: [note({ kind: 'internal-error', detail: redact(err instanceof Error ? err.message : String(err)) }), note({ kind: 'help' })] };
   }
 }
 
 function decodeUnsafe(input: string, catalog: Catalog, options?: DecodeOptions): DecodeResult {
-  const notes: string[] = [];
-  if (typeof input !== 'string') return { findings: [], notes: ['decode needs text.', DECODE_HELP] };
+  const notes: DecodeNote[] = [];
+  if (typeof input !== 'string') return { findings: [], notes: [note({ kind: 'not-text' }), note({ kind: 'help' })] };
   const requested = Number(options?.maxFindings ?? 200);
   const maxFindings = Number.isFinite(requested) ? Math.max(1, Math.min(100_000, Math.floor(requested))) : 200;
   let text = input;
   if (text.length > MAX_INPUT) {
-    notes.push(`The input is ${text.length} characters; only the first ${MAX_INPUT} were read.`);
+    notes.push(note({ kind: 'input-cut', length: text.length, read: MAX_INPUT }));
     text = text.slice(0, MAX_INPUT);
   }
   const found = findCandidates(text, catalog, maxFindings);
@@ -119,12 +112,12 @@ function decodeUnsafe(input: string, catalog: Catalog, options?: DecodeOptions):
     findings.push(redactFinding(finding, secrets));
   }
 
-  if (skipped) notes.push(`Showing the first ${findings.length} error responses; ${skipped} more were skipped.`);
-  if (found.tooDeep) notes.push(`Skipped ${found.tooDeep} JSON ${found.tooDeep === 1 ? 'value' : 'values'} nested too deeply to be an API response.`);
-  if (found.truncated) notes.push('The input holds too many JSON objects; later ones were not examined.');
+  if (skipped) notes.push(note({ kind: 'skipped', shown: findings.length, skipped }));
+  if (found.tooDeep) notes.push(note({ kind: 'too-deep', count: found.tooDeep }));
+  if (found.truncated) notes.push(note({ kind: 'too-many-objects' }));
   if (!findings.length) {
-    if (successBodies) notes.push(successBodiesNote(successBodies));
-    notes.push(DECODE_HELP);
+    if (successBodies) notes.push(note({ kind: 'success-bodies', count: successBodies }));
+    notes.push(note({ kind: 'help' }));
   }
   return { findings, notes };
 }

@@ -3,6 +3,7 @@ export { createCatalog, type Catalog, type SearchHit } from './catalog';
 export { loadBuiltinCatalog, builtinCatalogData } from './builtin';
 export { parseCatalogFile } from './validate';
 export { decode, DECODE_HELP, type DecodeOptions } from './decode';
+export { noteText } from './decodeNotes';
 export { checkBody, type BodyFacts, type BodyVerdict } from './bodyRules';
 export { problemText } from './problemText';
 export { sdkMadeValue, sdkInferredType, SDK_MADE_VALUES, type SdkMadeValue } from './sdkSynth';

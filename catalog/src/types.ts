@@ -186,8 +186,25 @@ export type SourceKind = 'json' | 'http' | 'sdk-string' | 'html' | 'plain';
 /** As the user pasted it: see inputForm.ts. */
 export type InputForm = 'json' | 'http' | 'curl' | 'log' | 'sdk';
 
+/** A note on a decode as a whole, with the facts it states (phrased in both languages by decodeNotes.ts). */
+export type DecodeNoteFacts =
+  | { kind: 'input-cut'; length: number; read: number }
+  | { kind: 'skipped'; shown: number; skipped: number }
+  | { kind: 'too-deep'; count: number }
+  | { kind: 'too-many-objects' }
+  | { kind: 'success-bodies'; count: number }
+  | { kind: 'not-text' }
+  | { kind: 'internal-error'; detail: string }
+  /** The decoder itself failed (the panel's worker); details are in the log. */
+  | { kind: 'decoder-failed' }
+  /** What decode reads, when it found nothing. */
+  | { kind: 'help' };
+
+/** A note with its English sentence (`message`, as `decode --json` prints it), like DecodeProblem. */
+export type DecodeNote = DecodeNoteFacts & { message: string };
+
 export interface DecodeResult {
   findings: Finding[];
   /** Notes for people: what was skipped, or, when nothing was found, what decode accepts. */
-  notes: string[];
+  notes: DecodeNote[];
 }

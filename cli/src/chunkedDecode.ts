@@ -5,8 +5,8 @@
  * the findings are put back together with their offsets in the whole text.
  */
 import { decode, type Catalog } from '../../catalog/src/index';
-import { successBodiesNote } from '../../catalog/src/decode';
-import type { DecodeResult, Finding } from '../../catalog/src/types';
+import { note } from '../../catalog/src/decodeNotes';
+import type { DecodeNote, DecodeResult, Finding } from '../../catalog/src/types';
 
 /** Inputs up to this size go to decode() as they are. */
 const WHOLE_LIMIT = 128 * 1024;
@@ -20,10 +20,10 @@ export function decodeLarge(text: string, catalog: Catalog): DecodeResult {
   if (text.length <= WHOLE_LIMIT) return decode(text, catalog, { maxFindings: MAX_FINDINGS });
 
   const findings: Finding[] = [];
-  const notes = new Set<string>();
+  const notes = new Map<string, DecodeNote>();
   let skipped = 0;
   let successBodies = 0;
-  let help: string | undefined;
+  let help: DecodeNote | undefined;
 
   for (let start = 0; start < text.length; ) {
     const end = pieceEnd(text, start);
@@ -32,21 +32,19 @@ export function decodeLarge(text: string, catalog: Catalog): DecodeResult {
       if (findings.length < MAX_FINDINGS) findings.push({ ...f, source: { ...f.source, start: f.source.start + start, end: f.source.end + start } });
       else skipped++;
     }
-    for (const note of r.notes) {
-      const success = /^Found (\d+) JSON objects? without error fields/.exec(note);
-      const more = /^Showing the first \d+ error responses; (\d+) more were skipped/.exec(note);
-      if (success) successBodies += Number(success[1]);
-      else if (more) skipped += Number(more[1]);
-      else if (note.startsWith('No UQPAY error response found')) help = note;
-      else notes.add(note);
+    for (const n of r.notes) {
+      if (n.kind === 'success-bodies') successBodies += n.count;
+      else if (n.kind === 'skipped') skipped += n.skipped;
+      else if (n.kind === 'help') help = n;
+      else notes.set(n.message, n);
     }
     start = end;
   }
 
-  const out = [...notes];
-  if (skipped) out.push(`Showing the first ${findings.length} error responses; ${skipped} more were skipped.`);
+  const out = [...notes.values()];
+  if (skipped) out.push(note({ kind: 'skipped', shown: findings.length, skipped }));
   if (!findings.length) {
-    if (successBodies) out.push(successBodiesNote(successBodies));
+    if (successBodies) out.push(note({ kind: 'success-bodies', count: successBodies }));
     if (help) out.push(help);
   }
   return { findings, notes: out };

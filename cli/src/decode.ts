@@ -3,7 +3,7 @@
  * bodies, raw HTTP, curl output, logs, SDK error strings), read from a file or from stdin.
  */
 import { readFile } from 'node:fs/promises';
-import { localize, problemText, retryDetail, retryLabel } from '../../catalog/src/index';
+import { localize, noteText, problemText, retryDetail, retryLabel } from '../../catalog/src/index';
 import { decodeLarge } from './chunkedDecode';
 import type { DecodeResult, Finding, Lang } from '../../catalog/src/types';
 import { UsageError } from './args';
@@ -55,7 +55,7 @@ export async function decodeCommand(ctx: Context): Promise<number> {
 
   const result = decodeLarge(text, ctx.catalog);
   if (args.json) {
-    io.stdout(JSON.stringify({ findings: result.findings.map(findingJson), notes: result.notes }) + '\n');
+    io.stdout(JSON.stringify({ findings: result.findings.map(findingJson), notes: result.notes.map((n) => n.message) }) + '\n');
   } else {
     io.stdout(renderResult(result, text, ctx.lang, ctx.style, ctx.width));
   }
@@ -74,7 +74,7 @@ function renderResult(result: DecodeResult, text: string, lang: Lang, style: Sty
   });
   if (result.notes.length) {
     if (out.length) out.push('');
-    for (const note of result.notes) out.push(style.dim(note));
+    for (const note of result.notes) out.push(style.dim(noteText(note, lang)));
   }
   return out.join('\n') + '\n';
 }

@@ -11,6 +11,7 @@ import type { CatalogData } from '../../catalog/src/types';
 import { SETTINGS_SECTION } from '../../server/src/service/contract';
 import type { ParseCatalogFile } from './catalogFiles';
 import { catalogWatcher, extraCatalogUris } from './catalogPaths';
+import { translator, type Translate } from './uiText';
 
 /** Where the catalog comes from (injected: the extension reads files, tests may not). */
 export interface CatalogInputs {
@@ -109,3 +110,6 @@ export function docsLanguage(): 'en' | 'zh-CN' {
   if (v === 'en' || v === 'zh-CN') return v;
   return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
+
+/** `t` in the docs language as it is set now (views and links rendered long after activation). */
+export const docsT: Translate = (english, ...args) => translator(docsLanguage())(english, ...args);

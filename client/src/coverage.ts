@@ -4,6 +4,7 @@
  * and the list a coverage CodeLens opens. Data comes only from the server's messages.
  */
 import * as vscode from 'vscode';
+import { docsT } from './catalogSource';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   COVERAGE_CHANGED_NOTIFICATION,
@@ -72,22 +73,22 @@ export class CoverageView implements vscode.TreeDataProvider<Node>, vscode.Dispo
 
   async pickFilter(): Promise<void> {
     const items: (vscode.QuickPickItem & { value: CoverageFilter })[] = [
-      { label: vscode.l10n.t('All errors'), value: 'all' },
-      { label: vscode.l10n.t('Unhandled errors only'), value: 'unhandled' },
-      { label: vscode.l10n.t('Handled errors only'), value: 'handled' },
+      { label: docsT('All errors'), value: 'all' },
+      { label: docsT('Unhandled errors only'), value: 'unhandled' },
+      { label: docsT('Handled errors only'), value: 'handled' },
     ];
     for (const i of items) i.picked = i.value === this.filterValue;
-    const pick = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Show which errors?') });
+    const pick = await vscode.window.showQuickPick(items, { placeHolder: docsT('Show which errors?') });
     if (pick) this.setFilter(pick.value);
   }
 
   private describe(): void {
     const s = this.result?.report.summary;
-    const names = { all: '', unhandled: vscode.l10n.t('unhandled only'), handled: vscode.l10n.t('handled only') };
-    this.view.description = [s ? vscode.l10n.t('{0} of {1} handled', s.handled, s.total) : '', names[this.filterValue]].filter(Boolean).join(' · ');
+    const names = { all: '', unhandled: docsT('unhandled only'), handled: docsT('handled only') };
+    this.view.description = [s ? docsT('{0} of {1} handled', s.handled, s.total) : '', names[this.filterValue]].filter(Boolean).join(' · ');
     this.view.message = this.result === null
-      ? vscode.l10n.t('The workspace is being indexed…')
-      : this.result.report.endpoints.length === 0 ? vscode.l10n.t('No UQPAY Global Acquiring calls found in this workspace.') : undefined;
+      ? docsT('The workspace is being indexed…')
+      : this.result.report.endpoints.length === 0 ? docsT('No UQPAY Global Acquiring calls found in this workspace.') : undefined;
   }
 
   private keep(err: ReportError): boolean {
@@ -114,22 +115,22 @@ export class CoverageView implements vscode.TreeDataProvider<Node>, vscode.Dispo
     switch (node.kind) {
       case 'endpoint': {
         const item = new vscode.TreeItem(node.ep.endpoint, C.Collapsed);
-        item.description = vscode.l10n.t('{0} of {1} handled', node.ep.handled, node.ep.total);
+        item.description = docsT('{0} of {1} handled', node.ep.handled, node.ep.total);
         item.iconPath = new vscode.ThemeIcon(node.ep.handled === node.ep.total ? 'pass' : 'warning');
         return item;
       }
       case 'calls': {
-        const item = new vscode.TreeItem(vscode.l10n.t('Calls ({0})', node.ep.calls.length), C.Collapsed);
+        const item = new vscode.TreeItem(docsT('Calls ({0})', node.ep.calls.length), C.Collapsed);
         item.iconPath = new vscode.ThemeIcon('call-outgoing');
         return item;
       }
       case 'error': {
         const handled = node.err.handled.length > 0;
         const item = new vscode.TreeItem(String(node.err.code), handled ? C.Collapsed : C.None);
-        item.description = [node.err.general ? vscode.l10n.t('general') : '', handled ? vscode.l10n.t('handled') : vscode.l10n.t('not handled')].filter(Boolean).join(' · ');
+        item.description = [node.err.general ? docsT('general') : '', handled ? docsT('handled') : docsT('not handled')].filter(Boolean).join(' · ');
         item.tooltip = this.meaning(node.err.id);
         item.iconPath = new vscode.ThemeIcon(handled ? 'pass' : 'error', new vscode.ThemeColor(handled ? 'testing.iconPassed' : 'testing.iconFailed'));
-        item.command = { command: 'uqpayErrors.openCatalog', title: vscode.l10n.t('Open in the catalog'), arguments: [node.err.id] };
+        item.command = { command: 'uqpayErrors.openCatalog', title: docsT('Open in the catalog'), arguments: [node.err.id] };
         return item;
       }
       case 'location': {
@@ -139,7 +140,7 @@ export class CoverageView implements vscode.TreeDataProvider<Node>, vscode.Dispo
         if (uri) {
           item.resourceUri = uri;
           const at = new vscode.Position(node.loc.line - 1, node.loc.column - 1);
-          item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri, { selection: new vscode.Range(at, at) }] };
+          item.command = { command: 'vscode.open', title: docsT('Open'), arguments: [uri, { selection: new vscode.Range(at, at) }] };
         }
         return item;
       }
@@ -165,14 +166,14 @@ export async function showCoverage(args: ShowCoverageArgs | undefined): Promise<
   const handled = args.errors.filter((e) => e.handled.length > 0);
   const open = args.errors.filter((e) => e.handled.length === 0);
   const items: Item[] = [
-    { label: vscode.l10n.t('Handled ({0})', handled.length), kind: vscode.QuickPickItemKind.Separator },
+    { label: docsT('Handled ({0})', handled.length), kind: vscode.QuickPickItemKind.Separator },
     ...handled.flatMap((e) => e.handled.map((at) => ({
       label: `$(pass) ${e.code}`,
-      description: vscode.l10n.t('line {0}', at.line + 1) + (e.general ? ` · ${vscode.l10n.t('general')}` : ''),
+      description: docsT('line {0}', at.line + 1) + (e.general ? ` · ${docsT('general')}` : ''),
       at,
     }))),
-    { label: vscode.l10n.t('Not handled ({0})', open.length), kind: vscode.QuickPickItemKind.Separator },
-    ...open.map((e) => ({ label: `$(error) ${e.code}`, description: [e.general ? vscode.l10n.t('general') : '', e.retry].filter(Boolean).join(' · '), detail: e.meaning })),
+    { label: docsT('Not handled ({0})', open.length), kind: vscode.QuickPickItemKind.Separator },
+    ...open.map((e) => ({ label: `$(error) ${e.code}`, description: [e.general ? docsT('general') : '', e.retry].filter(Boolean).join(' · '), detail: e.meaning })),
   ];
   const pick = await vscode.window.showQuickPick(items, { title: args.endpoint, matchOnDescription: true, matchOnDetail: true });
   if (pick?.at) {

@@ -4,6 +4,7 @@
  * it. The server still starts at once; `clientReadyMs` says when it is running.
  */
 import type * as vscode from 'vscode';
+import type { Lang } from '../../catalog/src/types';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type * as LanguageClientModule from './languageClient';
 import type { ServerManager } from './languageClient';
@@ -20,12 +21,13 @@ export class DeferredServer {
     bundle: string,
     context: vscode.ExtensionContext,
     output: vscode.LogOutputChannel,
+    lang: () => Lang,
   ) {
     this.loaded = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
       if (this.disposed) throw new Error('the extension was deactivated before the language client loaded');
       // A plain require at run time: esbuild leaves it alone, so the client stays in its own bundle.
       const { ServerManager } = require(bundle) as typeof LanguageClientModule;
-      const manager = new ServerManager(context, output, output);
+      const manager = new ServerManager(context, output, output, lang);
       this.manager = manager;
       void manager.start();
       return manager;

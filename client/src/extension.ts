@@ -109,7 +109,7 @@ export function activate(context: vscode.ExtensionContext): UqpayErrorsApi {
   );
   context.subscriptions.push(catalogPanel, decodePanel);
 
-  const s = new DeferredServer(context.asAbsolutePath('dist/languageClient.js'), context, output);
+  const s = new DeferredServer(context.asAbsolutePath('dist/languageClient.js'), context, output, docsLanguage);
   server = s;
   const register = (id: string, fn: (...args: unknown[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
   register('uqpayErrors.openCatalog', (id) => openCatalog(id));
@@ -146,6 +146,7 @@ export function activate(context: vscode.ExtensionContext): UqpayErrorsApi {
       if (e.affectsConfiguration('uqpayErrors.docsLanguage')) {
         catalogPanel.current?.refresh();
         decodePanel.current?.refresh();
+        void coverageView.refresh();
       }
       // The file watchers the server is told about are fixed per client: start a new one.
       if (e.affectsConfiguration('uqpayErrors.extraCatalogs')) void s.restartNow(true);

@@ -11,6 +11,8 @@ import {
 import { Backoff } from './backoff';
 import { LANGUAGE_IDS, SETTINGS_SECTION } from '../../server/src/service/contract';
 import { catalogWatcher, extraCatalogUris } from './catalogPaths';
+import type { Lang } from '../../catalog/src/types';
+import { translator } from './uiText';
 
 export const CLIENT_ID = SETTINGS_SECTION;
 
@@ -41,6 +43,8 @@ export class ServerManager implements vscode.Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly output: vscode.LogOutputChannel,
     private readonly traceOutput: vscode.LogOutputChannel,
+    /** The docs language (`uqpayErrors.docsLanguage`), which the notifications follow like the panels. */
+    private readonly lang: () => Lang,
   ) {
     this.readyPromise = new Promise((r) => (this.readyResolve = r));
   }
@@ -123,9 +127,10 @@ export class ServerManager implements vscode.Disposable {
     this.output.appendLine(`[client] language server stopped; restarting in ${delay} ms (attempt ${this.backoff.count})`);
     if (!this.notified) {
       this.notified = true;
+      const t = translator(this.lang());
       void vscode.window.showWarningMessage(
-        vscode.l10n.t('The UQPAY Error Codes language server stopped. It is being restarted; details are in the output.'),
-        vscode.l10n.t('Show Output'),
+        t('The UQPAY Error Codes language server stopped. It is being restarted; details are in the output.'),
+        t('Show Output'),
       ).then((choice) => {
         if (choice) this.output.show(true);
       });

@@ -5,6 +5,7 @@
  * Our own words (meanings, advice, retry labels) are left as they are: they quote header shapes
  * like `x-auth-token: Bearer <token>` that a redactor would otherwise mangle.
  */
+import { noteText } from '../../catalog/src/decodeNotes';
 import { redact } from '../../catalog/src/redact';
 import type { DecodeResult, Lang, Retry } from '../../catalog/src/types';
 import { translator } from './uiText';
@@ -76,7 +77,7 @@ export function decodeReport(result: DecodeResult, o: ReportOptions): string {
   });
   if (result.notes.length) {
     lines.push(`## ${t('Notes')}`, '');
-    for (const n of result.notes) lines.push(`- ${plain(redact(n))}`);
+    for (const n of result.notes) lines.push(`- ${plain(redact(noteText(n, o.lang)))}`);
     lines.push('');
   }
   return lines.join('\n');

@@ -1,5 +1,6 @@
 /** Terminal links (see terminalMatches.ts): a code opens the catalog on it, a body the decode panel. */
 import * as vscode from 'vscode';
+import { docsT } from './catalogSource';
 import type { Catalog } from '../../catalog/src/catalog';
 import { terminalMatches, type TerminalMatch } from './terminalMatches';
 
@@ -15,7 +16,7 @@ export function registerTerminalLinks(catalog: () => Catalog, openCatalog: (id: 
       return terminalMatches(context.line, catalog()).map((match) => ({
         startIndex: match.start,
         length: match.length,
-        tooltip: match.kind === 'body' ? vscode.l10n.t('Decode this UQPAY response') : vscode.l10n.t('Open {0} in the UQPAY error catalog', match.text),
+        tooltip: match.kind === 'body' ? docsT('Decode this UQPAY response') : docsT('Open {0} in the UQPAY error catalog', match.text),
         match,
       }));
     },

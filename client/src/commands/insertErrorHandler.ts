@@ -38,7 +38,7 @@ export async function insertErrorHandler(catalog: () => Catalog, lang: () => Lan
   // codes the file already names are handled there: the skeleton covers the others
   const entries = notYetHandled(cat.byGroup(chosen), editor.document.getText());
   if (entries.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('This file already handles every code of that group.'));
+    void vscode.window.showInformationMessage(t('This file already handles every code of that group.'));
     return false;
   }
   const skeleton = handlerSkeleton(editor.document.languageId, casesFor(entries, lang()), indentUnit(editor));

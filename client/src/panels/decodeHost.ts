@@ -3,6 +3,7 @@
  * opens catalog entries. The VS Code panel gives it a real `HostEnv`; the chromium tests a stand-in.
  */
 import type { Catalog } from '../../../catalog/src/catalog';
+import { note } from '../../../catalog/src/decodeNotes';
 import type { DecodeResult } from '../../../catalog/src/types';
 import { inlineDecoder, type Decoder } from '../decoder';
 import { decodeReport } from '../report';
@@ -100,7 +101,7 @@ export class DecodeHost {
           if (e instanceof Error && e.message === 'superseded') return;
           // decode promises never to throw; if it does, the page still gets an answer.
           this.env.log(`decode failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-          result = { findings: [], notes: [t('The decoder failed on this input; see the output channel.')] };
+          result = { findings: [], notes: [note({ kind: 'decoder-failed' })] };
         }
         this.last = result;
         this.env.post({ type: 'decodeResult', seq: message.seq, result, inputLength: message.text.length });

@@ -277,7 +277,7 @@ describe('decode: logs and several responses', () => {
     const line = '{"type":"payment_error","code":"invalid_order_amount","message":"Invalid order amount"}';
     const r = decode(Array(5).fill(line).join('\n'), catalog, { maxFindings: 2 });
     assert.equal(r.findings.length, 2);
-    assert.ok(r.notes.some((n) => n.includes('3 more')), r.notes.join(' | '));
+    assert.ok(r.notes.some((n) => n.message.includes('3 more')), r.notes.map((n) => n.message).join(' | '));
   });
 });
 
@@ -439,13 +439,13 @@ describe('decode: nothing to decode', () => {
   it('explains what it accepts when the input is empty', () => {
     const r = decode('', catalog);
     assert.deepEqual(r.findings, []);
-    assert.ok(r.notes.some((n) => n.includes('curl')), r.notes.join(' | '));
+    assert.ok(r.notes.some((n) => n.message.includes('curl')), r.notes.map((n) => n.message).join(' | '));
   });
 
   it('reports a success body as not an error', () => {
     const r = decode('HTTP/1.1 200 OK\n\n{"payment_intent_id":"PI1","intent_status":"SUCCEEDED"}', catalog);
     assert.deepEqual(r.findings, []);
-    assert.ok(r.notes.some((n) => /success/i.test(n)), r.notes.join(' | '));
+    assert.ok(r.notes.some((n) => /success/i.test(n.message)), r.notes.map((n) => n.message).join(' | '));
   });
 
   it('finds nothing in ordinary prose', () => {
@@ -458,9 +458,10 @@ describe('decode: nothing to decode', () => {
 describe('decode notes', () => {
   it('counts bodies without error fields in proper English plurals, also when the CLI decodes in chunks', () => {
     const one = '{"id":"PI1","amount":"10.00"}';
-    assert.ok(decode(one, catalog).notes.includes('Found 1 JSON object without error fields (success responses are not errors).'));
+    const messages = (r: { notes: { message: string }[] }) => r.notes.map((n) => n.message);
+    assert.ok(messages(decode(one, catalog)).includes('Found 1 JSON object without error fields (success responses are not errors).'));
     const two = `${one}\n{"id":"PI2","amount":"12.00"}`;
-    assert.ok(decode(two, catalog).notes.includes('Found 2 JSON objects without error fields (success responses are not errors).'));
-    assert.ok(decodeLarge(two, catalog).notes.includes('Found 2 JSON objects without error fields (success responses are not errors).'));
+    assert.ok(messages(decode(two, catalog)).includes('Found 2 JSON objects without error fields (success responses are not errors).'));
+    assert.ok(messages(decodeLarge(two, catalog)).includes('Found 2 JSON objects without error fields (success responses are not errors).'));
   });
 });

@@ -140,7 +140,7 @@ function schedule(delay?: number): void {
 function draw(): void {
   if (!ui) return;
   ui.progress.hidden = true;
-  const s = summaryText(lastResult, lastLength, strings);
+  const s = summaryText(lastResult, lastLength, strings, lang);
   ui.status.textContent = s.status;
   clear(ui.explain);
   for (const line of s.explain) ui.explain.appendChild(h('p', {}, line));

@@ -2,7 +2,8 @@
  * The decode panel's logic without the DOM: a finding becomes a card of labelled rows, problems
  * marked, and the status line text. The page (main.ts) draws it; unit tests import it.
  */
-import type { DecodeProblem, DecodeResult, Finding, InputForm, Lang, Retry } from '../../../../catalog/src/types';
+import type { DecodeNote, DecodeProblem, DecodeResult, Finding, InputForm, Lang, Retry } from '../../../../catalog/src/types';
+import { noteText } from '../../../../catalog/src/decodeNotes';
 import { problemText } from '../../../../catalog/src/problemText';
 import { redact } from '../../../../catalog/src/redact';
 import { format, plural, type UiStringKey, type UiStrings } from '../strings';
@@ -125,14 +126,15 @@ export function sizeText(chars: number): string {
 }
 
 /** Status line and explanation shown above the cards. */
-export function summaryText(result: DecodeResult | null, inputLength: number, strings: UiStrings): { status: string; explain: string[] } {
+export function summaryText(result: DecodeResult | null, inputLength: number, strings: UiStrings, lang: Lang): { status: string; explain: string[] } {
   if (inputLength === 0 || result === null) return { status: strings.decodeEmpty, explain: [] };
+  // The library's notes in the panel's language; a hostile host message's non-notes read as nothing.
+  const notes = (kept: (n: DecodeNote) => boolean) => result.notes.filter((n) => n && kept(n)).map((n) => noteText(n, lang)).filter(Boolean);
   if (result.findings.length === 0) {
-    // Our own (translated) explanation replaces the library's English one; other notes stay.
-    const notes = result.notes.filter((n) => !n.startsWith('No UQPAY error response found'));
-    return { status: strings.decodeNothing, explain: [strings.decodeAccepts, ...notes] };
+    // The panel's own explanation of what it reads replaces the library's help note.
+    return { status: strings.decodeNothing, explain: [strings.decodeAccepts, ...notes((n) => n.kind !== 'help')] };
   }
-  return { status: plural(result.findings.length, strings.decodeFoundOne, strings.decodeFound), explain: result.notes };
+  return { status: plural(result.findings.length, strings.decodeFoundOne, strings.decodeFound), explain: notes(() => true) };
 }
 
 /**

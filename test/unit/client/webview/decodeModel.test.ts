@@ -73,13 +73,13 @@ describe('decode panel: cards', () => {
   });
 
   it('explains what it accepts when nothing decodes, and counts findings otherwise', () => {
-    const none = summaryText(decode('just some words', catalog), 15, strings);
+    const none = summaryText(decode('just some words', catalog), 15, strings, 'en');
     assert.equal(none.status, 'Nothing to decode here.');
     assert.equal(none.explain[0], strings.decodeAccepts);
-    assert.equal(summaryText(null, 0, strings).status, 'Paste a response above to decode it.');
+    assert.equal(summaryText(null, 0, strings, 'en').status, 'Paste a response above to decode it.');
     const two = decode('{"type":"api_error","code":"api_error","message":"An internal error occurred, please try again."}\n{"code":200,"message":"Request is processing, please try again later."}', catalog);
-    assert.equal(summaryText(two, 10, strings).status, '2 responses found');
-    assert.equal(summaryText({ findings: two.findings.slice(0, 1), notes: [] }, 10, strings).status, '1 response found');
+    assert.equal(summaryText(two, 10, strings, 'en').status, '2 responses found');
+    assert.equal(summaryText({ findings: two.findings.slice(0, 1), notes: [] }, 10, strings, 'en').status, '1 response found');
   });
 
   it('says what each response was pasted as: JSON body, HTTP response, curl output, log line, SDK string', () => {
