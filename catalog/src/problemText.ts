@@ -42,7 +42,7 @@ export function problemText(p: BodyProblem, lang: Lang): string {
   switch (p.code) {
     case 'unknown-code': {
       const base = zh ? `${quote(p.value)} 不是已记录的 Global Acquiring 错误码` : `${quote(p.value)} is not a documented Global Acquiring error code`;
-      const sugg = p.suggestions.length ? (zh ? `；是否想写 ${list(p.suggestions, lang)}?` : `; did you mean ${list(p.suggestions, lang)}?`) : zh ? '。' : '.';
+      const sugg = p.suggestions.length ? (zh ? `；是否想写 ${list(p.suggestions, lang)}？` : `; did you mean ${list(p.suggestions, lang)}?`) : zh ? '。' : '.';
       if (p.byType === null) return base + sugg;
       return base + sugg + (zh
         ? `它可能来自 UQPAY 的其他 API；这里按 type ${quote(p.byType)} 解读（含义、HTTP 状态码和重试建议都来自 type）。`
@@ -60,8 +60,8 @@ export function problemText(p: BodyProblem, lang: Lang): string {
         : `The catalog lists ${quote(p.value)} under ${p.listed.length ? list(p.listed, lang) : 'no type (legacy envelope)'}, not ${quote(p.type)}.`;
     case 'http-status-mismatch': {
       const what = p.type !== null ? `type ${quote(p.type)} with code ${quote(p.value)}` : `code ${quote(p.value)}`;
-      const whatZh = p.type !== null ? `type ${quote(p.type)}（code ${quote(p.value)}）` : `code ${quote(p.value)}`;
-      return zh ? `HTTP ${p.status} 与文档中 ${whatZh} 的 HTTP ${p.expected} 不同。` : `HTTP ${p.status} differs from the ${p.expected} documented for ${what}.`;
+      const whatZh = p.type !== null ? `type ${quote(p.type)}（code ${quote(p.value)}）` : `code ${quote(p.value)} `;
+      return zh ? `HTTP ${p.status} 与文档中 ${whatZh}的 HTTP ${p.expected} 不同。` : `HTTP ${p.status} differs from the ${p.expected} documented for ${what}.`;
     }
     case 'message-mismatch':
       return zh
@@ -89,7 +89,8 @@ export function problemText(p: BodyProblem, lang: Lang): string {
         ? (zh ? '响应体里没有错误码。' : 'The body names no error code.')
         : (zh ? `响应体里没有错误码；结论来自 HTTP ${p.status}：${retryLabel(p.retry, lang)}。` : `The body names no error code; the verdict comes from HTTP ${p.status}: ${retryLabel(p.retry, lang)}.`);
       const advice = noCodeAdvice(p.status, p.retryAfter, lang);
-      return advice ? `${head} ${advice}` : head;
+      // Chinese sentences follow each other without a space.
+      return advice ? `${head}${zh ? '' : ' '}${advice}` : head;
     }
     case 'sdk-made': {
       const m = p.made;

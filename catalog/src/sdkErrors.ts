@@ -130,7 +130,7 @@ function nodeLike(sdk: 'node' | 'python', classify: (s: number, t: string | unde
       statuses: sdk === 'python' && name === 'NotFoundError' ? L('404, and any status whose body type is `not_found` (Global Acquiring sends it with 400)', '404，以及 type 为 `not_found` 的任意状态码（Global Acquiring 以 400 返回）')
         : sdk === 'python' && name === 'ValidationError' ? L('every other status (400 and other 4xx) whose type is not `not_found` or `idempotency_error`', '其余状态码（400 及其他 4xx）且 type 不是 `not_found` 或 `idempotency_error`')
         : JS_CLASS_STATUS[name],
-      sdkDoes: retried ? retry : name === 'ValidationError' ? L('retries only a legacy "request is processing" answer; other validation errors are not retried', '只会重试旧版 “request is processing” 响应；其他校验错误不重试') : NO_RETRY,
+      sdkDoes: retried ? retry : name === 'ValidationError' ? L('retries only a legacy "request is processing" answer; other validation errors are not retried', '只会重试旧版“request is processing”响应；其他校验错误不重试') : NO_RETRY,
       advice: sdk === 'python' && name === 'NotFoundError' ? ADVICE.NotFoundErrorPy : ADVICE[name],
     });
   }
@@ -201,7 +201,7 @@ export const SDK_MEMBERS: readonly SdkMember[] = [
   {
     sdk: 'go', name: 'IsNotFound', kind: 'predicate', reaches: (s, t) => s === 404 || t === 'not_found',
     statuses: L('404, or a body whose type is `not_found` (Global Acquiring sends it with 400)', '404，或 type 为 `not_found` 的响应体（Global Acquiring 以 400 返回）'),
-    sdkDoes: NO_RETRY, advice: L('True for the not_found codes of Global Acquiring, which IsBadRequest() also matches: test it first.', 'Global Acquiring 的 not_found 错误也会让 IsBadRequest() 为真：请先判断 IsNotFound()。'),
+    sdkDoes: NO_RETRY, advice: L('True for the not_found codes of Global Acquiring, which `IsBadRequest()` also matches: test it first.', 'Global Acquiring 的 not_found 错误也会让 `IsBadRequest()` 为真：请先判断 `IsNotFound()`。'),
   },
   { sdk: 'go', name: 'IsUnauthorized', kind: 'predicate', reaches: (s) => s === 401, statuses: L('401', '401'), sdkDoes: L('does not refresh the token on 401', '401 时不会刷新 token'), advice: L('Request a new token and check the credentials for this environment.', '重新获取 token，并检查当前环境的凭据。') },
   { sdk: 'go', name: 'IsBadRequest', kind: 'predicate', reaches: (s) => s === 400, statuses: L('400 (most Global Acquiring errors, `not_found` included)', '400（大多数 Global Acquiring 错误，包括 `not_found`）'), sdkDoes: NO_RETRY, advice: L('A status test only: switch on `Code` for the reason.', '只判断状态码：具体原因请按 `Code` 分支。') },

@@ -125,8 +125,8 @@ function summaryLine(files: number, c: Record<'error' | 'warning' | 'information
   const total = c.error + c.warning + c.information + c.hint;
   if (lang === 'zh-CN') {
     return total
-      ? `检查了 ${files} 个文件:${c.error} 个错误,${c.warning} 个警告,${c.information} 条信息,${c.hint} 条提示。`
-      : `检查了 ${files} 个文件,未发现问题。`;
+      ? `检查了 ${files} 个文件：${c.error} 个错误，${c.warning} 个警告，${c.information} 条信息，${c.hint} 条提示。`
+      : `检查了 ${files} 个文件，未发现问题。`;
   }
   const fileWord = files === 1 ? 'file' : 'files';
   return total

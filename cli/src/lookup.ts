@@ -24,7 +24,7 @@ export async function lookupCommand(ctx: Context): Promise<number> {
   if (all.length && !entries.length) {
     if (args.json) io.stdout('[]\n');
     io.stderr(lang === 'zh-CN'
-      ? `错误码 '${code}' 没有符合筛选条件的条目(它位于:${all.map((e) => e.id).join('、')})。\n`
+      ? `错误码 '${code}' 没有符合筛选条件的条目（它位于：${all.map((e) => e.id).join('、')}）。\n`
       : `No entry for '${code}' matches the filter; it stands in: ${all.map((e) => e.id).join(', ')}.\n`);
     return 1;
   }
@@ -37,7 +37,7 @@ export async function lookupCommand(ctx: Context): Promise<number> {
     const out: string[] = [];
     if (entries.length > 1) {
       out.push(style.dim(lang === 'zh-CN'
-        ? `错误码 ${code} 出现在 ${entries.length} 个分组中:${entries.map((e) => e.group).join('、')}。请按响应中的 type 或调用的接口区分。`
+        ? `错误码 ${code} 出现在 ${entries.length} 个分组中：${entries.map((e) => e.group).join('、')}。请按响应中的 type 或调用的接口区分。`
         : `${code} stands in ${entries.length} groups (${entries.map((e) => e.group).join(', ')}); tell them apart by the response's type or the endpoint called.`));
       out.push('');
     }
@@ -57,7 +57,7 @@ export async function lookupCommand(ctx: Context): Promise<number> {
       return 0;
     }
     const out = [
-      style.bold(style.cyan(typeDef.name)) + '  ' + style.dim(lang === 'zh-CN' ? '(这是 type,不是错误码)' : '(a type, not a code)'),
+      style.bold(style.cyan(typeDef.name)) + '  ' + style.dim(lang === 'zh-CN' ? '（这是 type，不是错误码）' : '(a type, not a code)'),
       `  HTTP  ${typeDef.httpStatus.join(' / ')}${typeDef.statusRules?.length ? `  (${typeDef.statusRules.map((r) => `${r.code} → ${r.httpStatus}`).join(', ')})` : ''}`,
       `  ${localize(typeDef.description, lang)}`,
       '',
@@ -70,7 +70,7 @@ export async function lookupCommand(ctx: Context): Promise<number> {
   if (args.json) io.stdout('[]\n');
   const suggestions = catalog.suggest(code, 3);
   const hint = suggestions.length
-    ? lang === 'zh-CN' ? ` 你是不是想找:${suggestions.join('、')}?` : ` Did you mean ${suggestions.map((s) => `'${s}'`).join(', ')}?`
+    ? lang === 'zh-CN' ? ` 你是不是想找：${suggestions.join('、')}？` : ` Did you mean ${suggestions.map((s) => `'${s}'`).join(', ')}?`
     : lang === 'zh-CN' ? ' 可以试试 uqpay-errors search。' : ` Try 'uqpay-errors search ${code}'.`;
   io.stderr((lang === 'zh-CN' ? `目录中没有错误码 '${code}'。` : `No catalog entry for code '${code}'.`) + hint + '\n');
   return 1;

@@ -34,31 +34,31 @@ function quoteList(values: readonly string[], lang: Lang): string {
 
 const MSG = {
   unknown: (v: string, s: string[], lang: Lang) => lang === 'zh-CN'
-    ? `'${v}' 不是 UQPAY Global Acquiring 的错误码${s.length ? `。did you mean ${quoteList(s, 'en')}?(是否想写 ${quoteList(s, lang)}?)` : ''}`
+    ? `'${v}' 不是 UQPAY Global Acquiring 的错误码${s.length ? `。did you mean ${quoteList(s, 'en')}?（是否想写 ${quoteList(s, lang)}？）` : ''}`
     : `'${v}' is not a UQPAY Global Acquiring error code${s.length ? `; did you mean ${quoteList(s, lang)}?` : ''}`,
   typeAsCode: (v: string, lang: Lang) => lang === 'zh-CN'
-    ? `'${v}' 是错误类型(type),不是错误码(code):应与 type 字段比较`
+    ? `'${v}' 是错误类型（type），不是错误码（code）：应与 type 字段比较`
     : `'${v}' is an error type, not an error code: compare it with the type field`,
   mismatch: (code: string, type: string, types: readonly string[], lang: Lang) => lang === 'zh-CN'
-    ? `错误码 '${code}' 不会与 type '${type}' 一起返回;目录中它的 type 为 ${quoteList(types, lang)}`
+    ? `错误码 '${code}' 不会与 type '${type}' 一起返回；目录中它的 type 为 ${quoteList(types, lang)}`
     : `Code '${code}' does not come with type '${type}'; the catalog lists ${quoteList(types, lang)}`,
   status: (status: number, type: string | null, code: string, expected: number, lang: Lang) => lang === 'zh-CN'
-    ? `HTTP ${status} 与响应体不符:${type !== null ? `type '${type}'(code '${code}')` : `code '${code}'`}应返回 HTTP ${expected}`
+    ? `HTTP ${status} 与响应体不符：${type !== null ? `type '${type}'（code '${code}'）` : `code '${code}'`}应返回 HTTP ${expected}`
     : `HTTP ${status} does not match the body: ${type !== null ? `type '${type}' with code '${code}'` : `code '${code}'`} comes back as HTTP ${expected}`,
   envelopeB: (lang: Lang) => lang === 'zh-CN'
-    ? '信封 B(数字 code 200):原请求仍在处理中。稍后用同一个 x-idempotency-key 重发即可拿到最终结果'
+    ? '信封 B（数字 code 200）：原请求仍在处理中。稍后用同一个 x-idempotency-key 重发即可拿到最终结果'
     : 'Envelope B (numeric code 200): the original request is still being processed. Retry shortly with the same x-idempotency-key to get its final result',
   notPending: (code: number, lang: Lang) => lang === 'zh-CN'
-    ? `信封 B 的 code ${code} 只有配上“处理中”的 message 才表示仍在处理;这个 message 说的是失败,不要用同一个 key 反复重发`
+    ? `信封 B 的 code ${code} 只有配上“处理中”的 message 才表示仍在处理；这个 message 说的是失败，不要用同一个 key 反复重发`
     : `Envelope B code ${code} means "still processing" only with the pending message; this one reports a failure, so do not keep resending with the same key`,
   statusBody: (status: number, code: number, readAs: string | null, lang: Lang) => {
-    const as = readAs ? (lang === 'zh-CN' ? `,按 '${readAs}' 解读` : `; read as '${readAs}'`) : '';
+    const as = readAs ? (lang === 'zh-CN' ? `，按 '${readAs}' 解读` : `; read as '${readAs}'`) : '';
     return lang === 'zh-CN'
-      ? `HTTP ${status} 与 code ${code} 不一致:以 HTTP 状态码为准(SDK 也是如此),请求失败了,不是仍在处理${as}`
+      ? `HTTP ${status} 与 code ${code} 不一致：以 HTTP 状态码为准（SDK 也是如此），请求失败了，不是仍在处理${as}`
       : `HTTP ${status} and code ${code} disagree: the status is trusted, as the SDKs do; the request failed and is not pending${as}`;
   },
   byType: (type: string, lang: Lang) => lang === 'zh-CN'
-    ? `;它可能属于 UQPAY 的其他 API,可按 type '${type}' 处理`
+    ? `；它可能属于 UQPAY 的其他 API，可按 type '${type}' 处理`
     : `; it may belong to another UQPAY API, and can be handled by its type '${type}'`,
 };
 

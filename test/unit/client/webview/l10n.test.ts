@@ -4,6 +4,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { GROUP_TITLES, UI_STRINGS, localizedStrings, format } from '../../../../client/src/webview/strings';
+import ts from 'typescript';
+import { noteText } from '../../../../catalog/src/decodeNotes';
+import { problemText } from '../../../../catalog/src/problemText';
+import { SDK_MADE_VALUES } from '../../../../catalog/src/sdkSynth';
+import type { BodyProblem, DecodeNoteFacts } from '../../../../catalog/src/types';
 import { ROOT } from '../../../support/paths';
 
 const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
@@ -24,6 +29,63 @@ function translatedLiterals(): string[] {
   }
   return [...out];
 }
+
+/**
+ * Chinese text with ASCII punctuation where Chinese needs full-width, or a space beside full-width
+ * punctuation. Code spans and quoted samples (`x-auth-token: Bearer <token>`, "code: message (HTTP 400)") keep theirs.
+ */
+function offending(text: string): boolean {
+  // `TODO:` in a generated comment and the typo diagnostic's English "did you mean …?" are kept for
+  // tools and searches; they are not Chinese prose.
+  const t = text.replace(/`[^`]*`|"[^"]*"/g, 'Q').replace(/\bTODO:/g, 'TODO').replace(/did you mean [^?]*\?/g, 'Q');
+  // English that names Chinese ("(English or 中文)") is English text.
+  const hanCount = t.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+  if (!hanCount || (t.match(/[A-Za-z]/g)?.length ?? 0) > 8 * hanCount) return false;
+  const han = '\\u4e00-\\u9fff';
+  const full = '，。：；？！（）、“”';
+  return /[?!]/.test(t) || new RegExp(`[${han}${full}] ?[,;:()]|[,;:(] ?[${han}]|\\) [${han}]| [${full}]|[${full}] `).test(t);
+}
+
+/** The string literals of a source file that hold Chinese (template parts joined with `X` for each `${…}`). */
+function hanLiterals(file: string): string[] {
+  const out: string[] = [];
+  const visit = (node: ts.Node): void => {
+    let text: string | undefined;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) text = node.text;
+    else if (ts.isTemplateExpression(node)) text = node.head.text + node.templateSpans.map((s) => `X${s.literal.text}`).join('');
+    if (text !== undefined && /[\u4e00-\u9fff]/.test(text)) out.push(text);
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile(file, read(file), ts.ScriptTarget.Latest, true));
+  return out;
+}
+
+const SAMPLE_PROBLEMS: BodyProblem[] = [
+  { code: 'unknown-code', value: 'refnd_amount', suggestions: ['refund_amount_exceeded', 'refund_failed'], byType: null },
+  { code: 'unknown-code', value: 'card_not_found', suggestions: [], byType: 'not_found' },
+  { code: 'unknown-code', value: 'refnd_failed', suggestions: ['refund_failed'], byType: 'payment_error' },
+  { code: 'type-used-as-code', value: 'api_error' },
+  { code: 'not-global-acquiring', type: 'cardholder_error' },
+  { code: 'code-type-mismatch', value: 'refund_failed', type: 'api_error', listed: ['payment_error'] },
+  { code: 'code-type-mismatch', value: '200', type: 'api_error', listed: [] },
+  { code: 'http-status-mismatch', status: 500, expected: 400, value: 'refund_failed', type: 'payment_error' },
+  { code: 'http-status-mismatch', status: 500, expected: 400, value: 'refund_failed', type: null },
+  { code: 'message-mismatch', message: 'x', documented: 'y' },
+  { code: 'message-mismatch', message: 'x', documented: null },
+  { code: 'envelope-b-pending' },
+  { code: 'envelope-b-not-pending', value: 200 },
+  { code: 'status-body-disagree', status: 400, value: 200, trusted: 'message', readAs: null },
+  { code: 'status-body-disagree', status: 400, value: 200, trusted: 'status', readAs: 'invalid_request_error' },
+  ...([null, 400, 429, 503] as const).flatMap((status) => [null, '30'].map((retryAfter): BodyProblem => ({ code: 'no-error-code', status, retry: 'after_backoff', retryAfter }))),
+  ...SDK_MADE_VALUES.map((made): BodyProblem => ({ code: 'sdk-made', made: { field: made.field, value: made.value, sdks: made.sdks, httpStatus: 401, explanation: made.explanation } })),
+];
+
+const SAMPLE_NOTES: DecodeNoteFacts[] = [
+  { kind: 'input-cut', length: 40_000_000, read: 33_554_432 }, { kind: 'skipped', shown: 200, skipped: 3 },
+  { kind: 'too-deep', count: 1 }, { kind: 'too-deep', count: 2 }, { kind: 'too-many-objects' },
+  { kind: 'success-bodies', count: 1 }, { kind: 'success-bodies', count: 2 }, { kind: 'not-text' },
+  { kind: 'internal-error', detail: 'boom' }, { kind: 'decoder-failed' }, { kind: 'help' },
+];
 
 const placeholders = (s: string) => [...s.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort();
 
@@ -48,21 +110,29 @@ describe('localization', () => {
     assert.equal(format(zh.resultCount, 3, 63), '显示 3 / 共 63 条');
   });
 
-  it('writes Chinese text with Chinese punctuation: no ASCII , ; : ( ) next to a Han character', () => {
-    // Code spans and quoted samples (`x-auth-token: Bearer <token>`, "code: message (HTTP 400)") keep theirs.
-    const offending = (text: string) => /[\u4e00-\u9fff][,;:()]|[,;:(][\u4e00-\u9fff]|[\u4e00-\u9fff] [,;:)]/.test(text.replace(/`[^`]*`|"[^"]*"/g, ''));
+  it('writes Chinese text with Chinese punctuation: no ASCII , ; : ? ! ( ) next to Chinese, no space next to full-width punctuation', () => {
     const chinese: [string, string][] = Object.entries(bundle).map(([k, v]) => [`l10n: ${k}`, v]);
     const walk = (where: string, v: unknown): void => {
       if (Array.isArray(v)) v.forEach((x, i) => walk(`${where}/${i}`, x));
       else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) k === 'zh-CN' && typeof x === 'string' ? chinese.push([where, x]) : walk(`${where}/${k}`, x);
     };
     walk('catalog', JSON.parse(read('catalog/global-acquiring.json')));
-    // The hover's and the CLI's own labels, as they are written in the sources.
-    for (const file of ['server/src/service/describe.ts', 'catalog/src/localize.ts', 'cli/src/labels.ts']) {
-      for (const m of read(file).matchAll(/'zh-CN': '((?:[^'\\]|\\.)*)'/g)) chinese.push([file, m[1]!]);
+    // Every Chinese string literal in the sources: hover labels, problem and note sentences, SDK texts, CLI labels.
+    for (const dir of ['catalog/src', 'server/src', 'cli/src', 'client/src']) {
+      for (const file of sources(dir)) for (const lit of hanLiterals(file)) chinese.push([file, lit]);
     }
-    assert.ok(chinese.length > 150, String(chinese.length));
-    assert.deepEqual(chinese.filter(([, v]) => offending(v)), []);
+    // The library's sentences as users read them, joins included.
+    for (const p of SAMPLE_PROBLEMS) chinese.push([`problemText ${p.code}`, problemText(p, 'zh-CN')]);
+    for (const n of SAMPLE_NOTES) chinese.push([`noteText ${n.kind}`, noteText(n, 'zh-CN')]);
+    assert.ok(chinese.length > 400, String(chinese.length));
+    assert.ok(chinese.some(([w]) => w === 'server/src/service/describe.ts'));
+    assert.ok(chinese.some(([w]) => w === 'catalog/src/problemText.ts'));
+    assert.deepEqual(chinese.filter(([, v]) => offending(v)).map(([w, v]) => `${w}: ${v}`), []);
+  });
+
+  it('the punctuation check itself catches what it is meant to', () => {
+    for (const bad of ['类型: 其一', '（见上） 的', '是否想写 "a"?', '重试。 请', '错误码(code)', '见 (HTTP 400) 的']) assert.ok(offending(bad), bad);
+    for (const good of ['类型：其一', '以 `x-auth-token: Bearer <token>` 发送', '例如 "code: message (HTTP 400)"', 'HTTP 400 与 type（code "x"）', 'English: fine (really)']) assert.ok(!offending(good), good);
   });
 
   it('declares every %key% of package.json in package.nls.json and package.nls.zh-cn.json', () => {
