@@ -175,6 +175,25 @@ describe('decode panel in chromium', function () {
     assert.equal(await page.locator('#copy-report').textContent(), '复制报告');
   });
 
+  // Issue 16: the library's notes (decodeNotes.ts) in the docs language, not decode's English.
+  it('shows the library\'s notes in Chinese for zh-CN: skipped responses, and bodies that are not errors', async () => {
+    await openPage('zh-CN');
+    const body = '{"type":"payment_error","code":"invalid_order_amount","message":"Invalid order amount"}';
+    // decode shows at most 200 responses (catalog/src/decode.ts); 3 more are counted in a note.
+    await page.fill('#input', Array(203).fill(body).join('\n'));
+    await page.waitForFunction(() => document.querySelectorAll('#cards article').length === 200);
+    const notes = await page.locator('#explain p').allTextContents();
+    assert.deepEqual(notes, ['只显示前 200 个错误响应，另有 3 个被略过。']);
+    assert.doesNotMatch(notes.join(' '), /Showing|skipped/);
+
+    await page.fill('#input', '{"payment_intent_id":"PI1","intent_status":"SUCCEEDED"}');
+    await page.waitForFunction(() => document.querySelectorAll('#cards article').length === 0);
+    await page.waitForFunction(() => (document.querySelector('#explain')?.textContent ?? '').includes('找到 1 个'));
+    const explained = await page.locator('#explain p').allTextContents();
+    assert.ok(explained.includes('找到 1 个不含错误字段的 JSON 对象（成功响应不是错误）。'), explained.join(' | '));
+    assert.doesNotMatch(explained.join(' '), /Found|No UQPAY error response found/);
+  });
+
   it('explains what it accepts when nothing decodes', async () => {
     await openPage();
     await page.fill('#input', 'hello, is this a response?');

@@ -404,6 +404,17 @@ describe('uqpay-errors CLI', function () {
       assert.match(zh.stdout, /[\u4e00-\u9fff]/);
     });
 
+    it('prints decode\'s notes in Chinese with --lang zh-CN, and in English in --json', () => {
+      const input = '{"payment_intent_id":"PI1","intent_status":"SUCCEEDED"}';
+      const zh = runCli(['decode', '--lang', 'zh-CN', '--color', 'never'], { input });
+      assert.equal(zh.status, 1);
+      assert.match(zh.stdout, /找到 1 个不含错误字段的 JSON 对象（成功响应不是错误）。/);
+      assert.match(zh.stdout, /没有找到 UQPAY 错误响应。/);
+      assert.doesNotMatch(zh.stdout, /Found 1 JSON|No UQPAY error response/);
+      const json = JSON.parse(runCli(['decode', '--json', '--lang', 'zh-CN'], { input }).stdout) as { notes: unknown[] };
+      assert.equal(json.notes[0], 'Found 1 JSON object without error fields (success responses are not errors).');
+    });
+
     it('exits 1 with an explanation when there is no error response', () => {
       for (const input of ['', 'hello, nothing to see here\n', '{"id":"PI123","intent_status":"SUCCEEDED"}']) {
         const r = runCli(['decode', '--json'], { input });

@@ -82,6 +82,15 @@ describe('decode panel: cards', () => {
     assert.equal(summaryText({ findings: two.findings.slice(0, 1), notes: [] }, 10, strings, 'en').status, '1 response found');
   });
 
+  it('gives the library\'s notes in the panel\'s language, and its own text instead of the help note', () => {
+    const success = decode('{"payment_intent_id":"PI1","intent_status":"SUCCEEDED"}', catalog);
+    assert.deepEqual(summaryText(success, 60, strings, 'en').explain, [strings.decodeAccepts, 'Found 1 JSON object without error fields (success responses are not errors).']);
+    assert.deepEqual(summaryText(success, 60, strings, 'zh-CN').explain, [strings.decodeAccepts, '找到 1 个不含错误字段的 JSON 对象（成功响应不是错误）。']);
+    // A hostile host message's notes that are not notes read as nothing, never as a crash.
+    const hostile = { findings: [], notes: [null, 7, { kind: 'nope' }] } as unknown as Parameters<typeof summaryText>[0];
+    assert.deepEqual(summaryText(hostile, 1, strings, 'zh-CN').explain, [strings.decodeAccepts]);
+  });
+
   it('says what each response was pasted as: JSON body, HTTP response, curl output, log line, SDK string', () => {
     const body = '{"type":"refund_error","code":"refund_amount_invalid","message":"Refund amount invalid"}';
     const found = (text: string) => findingCard(decode(text, catalog).findings[0]!, 0, 'en', strings, retryLabels('en')).rows.find((r) => r.key === 'source')!.value;
@@ -143,6 +152,15 @@ describe('decode panel: Copy report', () => {
     assert.match(md, /- \*\*HTTP 状态码：\*\* 400/);
     assert.match(md, /- \*\*处理建议（退款）：\*\* /);
     assert.ok(!md.includes(secret), 'token leaked');
+  });
+
+  it('writes decode\'s notes in the report\'s language', () => {
+    const body = '{"type":"payment_error","code":"invalid_order_amount","message":"Invalid order amount"}';
+    const r = decode(Array(5).fill(body).join('\n'), catalog, { maxFindings: 2 });
+    assert.match(decodeReport(r, { lang: 'en', retryLabels: retryLabels('en') }), /- Showing the first 2 error responses; 3 more were skipped\./);
+    const zh = decodeReport(r, { lang: 'zh-CN', retryLabels: retryLabels('zh-CN') });
+    assert.match(zh, /- 只显示前 2 个错误响应，另有 3 个被略过。/);
+    assert.doesNotMatch(zh, /Showing the first/);
   });
 
   it('redacts a secret even when a finding carries it unredacted', () => {
