@@ -184,6 +184,11 @@ const ANDROID_CODES: [string, string, string[], ((s: number) => boolean) | undef
   ['UNKNOWN', 'unknown', [], undefined],
 ];
 
+/** The gateway codes Android's ErrorMapper maps by name (the React Native bridge passes its codes through). */
+const ANDROID_FROM_CODES = [...new Set(ANDROID_CODES.flatMap((c) => c[2]))];
+/** The gateway codes Flutter's `mapFailure` maps by name. */
+const FLUTTER_FROM_CODES = FLUTTER_CODES.flatMap((c) => c[3]);
+
 const MOBILE_ADVICE = L(
   'Compare `code` with the constants; show `userMessage` to the customer and log `developerMessage` (and the server code) for support.',
   '用常量比较 `code`；向顾客展示 `userMessage`，把 `developerMessage`（及服务端 code）记入日志以便排查。',
@@ -240,6 +245,13 @@ export const SDK_MEMBERS: readonly SdkMember[] = [
     sdkDoes: L('retries only one 401 token refresh; a numeric legacy `code` is ignored', '只在 401 时刷新一次 token；旧版数字 `code` 会被忽略'),
     advice: MOBILE_ADVICE,
   },
+  {
+    sdk: 'flutter', name: 'UqpayErrorCode', kind: 'class',
+    fromCodes: FLUTTER_FROM_CODES,
+    statuses: L('the type of `UqpayError.code`: an open value type with 15 constants (`UqpayErrorCode.cardDeclined`…), not an enum; an unrecognised server code arrives with `isUnknown` true and `raw` kept', '`UqpayError.code` 的类型：含 15 个常量（`UqpayErrorCode.cardDeclined` 等）的开放值类型，不是枚举；无法识别的服务端 code 以 `isUnknown` 为真、`raw` 原样保留的形式出现'),
+    sdkDoes: L('set by `mapFailure`', '由 `mapFailure` 设置'),
+    advice: L('Compare with the constants and keep a fallback for `isUnknown`; the gateway code is in `serverCode`.', '与常量比较，并为 `isUnknown` 保留兜底分支；网关 code 见 `serverCode`。'),
+  },
   ...FLUTTER_CODES.map(([name, value, statuses, fromCodes, status]): SdkMember => ({
     sdk: 'flutter', name, kind: 'code', value, fromCodes, statuses,
     ...(status ? { reaches: (s: number) => status(s) } : {}),
@@ -258,15 +270,22 @@ export const SDK_MEMBERS: readonly SdkMember[] = [
     sdkDoes: L('set by ErrorMapper', '由 ErrorMapper 设置'), advice: MOBILE_ADVICE,
   })),
   {
+    sdk: 'android', name: 'UQPayErrorCode', kind: 'class',
+    fromCodes: ANDROID_FROM_CODES,
+    statuses: L('the type of `UQPayError.code`: an open set of 14 constants (`UQPayErrorCode.CARD_DECLINED`…), not an enum; `of(raw)` keeps a code this SDK version does not know', '`UQPayError.code` 的类型：含 14 个常量（`UQPayErrorCode.CARD_DECLINED` 等）的开放集合，不是枚举；`of(raw)` 会保留该 SDK 版本不认识的 code'),
+    sdkDoes: L('set by ErrorMapper: gateway code first, then the HTTP status', '由 ErrorMapper 设置：先看网关 code，再看 HTTP 状态码'),
+    advice: L('Compare with the constants in a `when` that keeps an `else` branch (new codes can arrive); log `declineCode` for the gateway code.', '在带 `else` 分支的 `when` 中与常量比较（可能出现新的 code）；网关 code 见 `declineCode`，请记入日志。'),
+  },
+  {
     sdk: 'android', name: 'ErrorMapper', kind: 'predicate',
-    fromCodes: [...new Set(ANDROID_CODES.flatMap((c) => c[2]))],
+    fromCodes: ANDROID_FROM_CODES,
     statuses: L('maps a gateway failure to a UQPayErrorCode: the gateway `code` table first (case-insensitive), then the HTTP status (401/403 → AUTHENTICATION_FAILED, 402 → CARD_DECLINED, 400/404/422 → INVALID_REQUEST, 429 and 5xx → SERVER_ERROR)', '把网关失败映射为 UQPayErrorCode：先查网关 `code` 表（不区分大小写），再看 HTTP 状态码（401/403 → AUTHENTICATION_FAILED，402 → CARD_DECLINED，400/404/422 → INVALID_REQUEST，429 和 5xx → SERVER_ERROR）'),
     sdkDoes: L('copies the gateway code into `declineCode`; a legacy in-flight answer becomes TIMEOUT', '把网关 code 复制到 `declineCode`；旧版“处理中”响应映射为 TIMEOUT'),
     advice: MOBILE_ADVICE,
   },
   {
     sdk: 'flutter', name: 'mapFailure', kind: 'predicate',
-    fromCodes: FLUTTER_CODES.flatMap((c) => c[3]),
+    fromCodes: FLUTTER_FROM_CODES,
     statuses: L('transport, then undecodable 2xx, cancelled intent, attempt failure code, then HTTP: 429 → rate_limited, 5xx → server_error, 401/403 → authentication_failed (before the code), known codes, 402 → card_declined, 400/404/422 → invalid_payment_method', '依次判断：传输错误、无法解析的 2xx、已取消的 intent、attempt 失败码，然后是 HTTP：429 → rate_limited，5xx → server_error，401/403 → authentication_failed（先于 code），已知 code，402 → card_declined，400/404/422 → invalid_payment_method'),
     sdkDoes: L('reads `code` only when it is a JSON string (a numeric legacy code counts as absent); keeps the gateway code in `serverCode`', '只在 `code` 为 JSON 字符串时读取（旧版数字 code 视为缺失）；网关 code 保存在 `serverCode`'),
     advice: MOBILE_ADVICE,
@@ -275,6 +294,20 @@ export const SDK_MEMBERS: readonly SdkMember[] = [
     sdk: 'react-native', name: 'UqpayConfigurationError', kind: 'class',
     statuses: L('thrown for `invalid_configuration`, `not_initialized` or `unsupported_platform`; payment failures are results, not exceptions', '在 `invalid_configuration`、`not_initialized`、`unsupported_platform` 时抛出；支付失败作为结果返回，不抛异常'),
     sdkDoes: NO_RETRY, advice: L('Fix the SDK setup; no API error reaches this class.', '修正 SDK 配置；API 错误不会落到这个类。'),
+  },
+  {
+    sdk: 'react-native', name: 'UqpayError', kind: 'class',
+    fromCodes: ANDROID_FROM_CODES,
+    statuses: L('a result field (`result.error` of a failed or pending payment), not an exception: `code` comes from the native SDK unchanged, `declineCode` holds the gateway code', '结果中的字段（失败或待定支付的 `result.error`），不是异常：`code` 原样来自原生 SDK，网关 code 放在 `declineCode`'),
+    sdkDoes: L('adds `userMessage` and `isRetryable` from its table; an unknown code keeps its spelling and is copied to `raw`; the native SDKs retry, the JS layer does not', '按内置表补上 `userMessage` 和 `isRetryable`；未知 code 保留原样并复制到 `raw`；重试由原生 SDK 完成，JS 层不重试'),
+    advice: MOBILE_ADVICE,
+  },
+  {
+    sdk: 'react-native', name: 'UqpayErrorCode', kind: 'class',
+    fromCodes: ANDROID_FROM_CODES,
+    statuses: L('an open union of 14 strings (`card_declined`, `timeout`, `server_error`…); any other string can arrive from a newer native SDK', '14 个字符串组成的开放联合类型（`card_declined`、`timeout`、`server_error` 等）；更新的原生 SDK 可能返回其他字符串'),
+    sdkDoes: L('passes the native SDK\'s code through unchanged', '原样传递原生 SDK 的 code'),
+    advice: L('Branch on the strings and send anything else through `isUnknownErrorCode()`; only `timeout` means the outcome is unknown.', '按这些字符串分支，其余交给 `isUnknownErrorCode()` 处理；只有 `timeout` 表示结果未知。'),
   },
   {
     sdk: 'react-native', name: 'isUnknownErrorCode', kind: 'predicate',
