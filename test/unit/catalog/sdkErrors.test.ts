@@ -62,6 +62,34 @@ describe('SDK error surfaces', () => {
     assert.equal(hover("import { RateLimitError } from '../mine';\nif (e instanceof RateLim|itError) {}"), null);
     assert.ok(hover('from uqpay import NotFoundError\ntry:\n    pass\nexcept NotFo|undError:\n    pass\n', 'python'));
   });
+
+  // Facts §10.1, §10.4, §11, §12: the mobile SDKs' code types, and the gateway codes their mappers map by name.
+  it('describes the mobile SDKs\' code types and React Native\'s UqpayError, with the codes their mappers take by name', () => {
+    const android = member('android', 'UQPayErrorCode');
+    assert.equal(android.kind, 'class');
+    for (const code of ['invalid_parameter', 'missing_parameter', 'invalid_order_amount', 'not_found_id', 'expired_order', 'repeat_payment_request', '3ds_required', 'unauthorized_error', 'api_error']) {
+      assert.ok(sdkMemberCodes(catalog, android).includes(code), code);
+    }
+    assert.deepEqual(sdkMemberCodes(catalog, member('flutter', 'UqpayErrorCode')), ['invalid_payment_method']);
+    assert.ok(member('react-native', 'UqpayError'));
+    assert.ok(member('react-native', 'UqpayErrorCode'));
+    // Flutter's UqpayError is another SDK's member of the same name: both stay.
+    assert.deepEqual(sdkMembersNamed('UqpayError').map((m) => m.sdk).sort(), ['flutter', 'react-native']);
+  });
+
+  it('hovers on a mobile SDK\'s code type in a file that uses that SDK, and not in another SDK\'s file', () => {
+    const service = createErrorCodeService({ catalog, settings: { docsLanguage: 'en' } });
+    const hover = (text: string, languageId: string) => {
+      const doc = TextDocument.create(`test://x.${languageId}`, languageId, 1, text.replace('|', ''));
+      const h = service.doHover(doc, doc.positionAt(text.indexOf('|')));
+      return h ? (h.contents as { value: string }).value.split('\n')[0] : null;
+    };
+    assert.match(hover("import 'package:uqpay_sdk_flutter/headless.dart';\nbool f(UqpayError e) => e.code == Uqpay|ErrorCode.timeout;", 'dart')!, /^\*\*`UqpayErrorCode`\*\* · UQPAY Flutter SDK/);
+    assert.match(hover('import com.uqpay.sdk.error.UQPayErrorCode\nfun f(c: UQPay|ErrorCode) = c == UQPayErrorCode.CARD_DECLINED', 'kotlin')!, /^\*\*`UQPayErrorCode`\*\* · UQPAY Android SDK/);
+    assert.match(hover("import { type UqpayError } from '@uqpay/react-native';\nfunction f(e: Uqpay|Error) { return e.code; }", 'typescript')!, /^\*\*`UqpayError`\*\* · UQPAY React Native SDK/);
+    // a file of another SDK (Node's) does not get React Native's type
+    assert.equal(hover("import { UQPayError } from '@uqpay/sdk';\ntype C = Uqpay|ErrorCode;", 'typescript'), null);
+  });
 });
 
 describe('Dart scanner', () => {
