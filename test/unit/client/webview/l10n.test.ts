@@ -49,6 +49,9 @@ function offending(text: string): boolean {
 /** The string literals of a source file that hold Chinese (template parts joined with `X` for each `${…}`). */
 function hanLiterals(file: string): string[] {
   const out: string[] = [];
+  const text = read(file);
+  // parsing is the slow part: only files with Chinese in them
+  if (!/[\u4e00-\u9fff]/.test(text)) return out;
   const visit = (node: ts.Node): void => {
     let text: string | undefined;
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) text = node.text;
@@ -56,7 +59,7 @@ function hanLiterals(file: string): string[] {
     if (text !== undefined && /[\u4e00-\u9fff]/.test(text)) out.push(text);
     ts.forEachChild(node, visit);
   };
-  visit(ts.createSourceFile(file, read(file), ts.ScriptTarget.Latest, true));
+  visit(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true));
   return out;
 }
 
