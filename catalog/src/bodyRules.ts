@@ -288,7 +288,7 @@ function judge(catalog: Catalog, facts: BodyFacts): BodyVerdict {
     problems.push({ code: 'http-status-mismatch', status, expected: verdict.expectedHttpStatus, value, type: gaType ? type : null });
   }
   if (message !== null && norm !== null && !verdict.matches.some((e) => entryFits(e, norm)) && !verdict.matches.some((e) => e.messageVaries)) {
-    problems.push({ code: 'message-mismatch', message, documented: verdict.matches.find((e) => e.message)?.message ?? null });
+    problems.push({ code: 'message-mismatch', sent: message, documented: verdict.matches.find((e) => e.message)?.message ?? null });
   }
   return finish(verdict);
 }

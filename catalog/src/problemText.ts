@@ -65,8 +65,8 @@ export function problemText(p: BodyProblem, lang: Lang): string {
     }
     case 'message-mismatch':
       return zh
-        ? `message ${quote(p.message)} 与文档中的 ${p.documented ? quote(p.documented) : '描述'} 不同。`
-        : `The message ${quote(p.message)} differs from the documented ${p.documented ? quote(p.documented) : 'one'}.`;
+        ? `message ${quote(p.sent)} 与文档中的 ${p.documented ? quote(p.documented) : '描述'} 不同。`
+        : `The message ${quote(p.sent)} differs from the documented ${p.documented ? quote(p.documented) : 'one'}.`;
     case 'envelope-b-pending':
       return zh
         ? '旧版“处理中”响应：原请求仍在处理。稍等后用同一个 x-idempotency-key 重发。'

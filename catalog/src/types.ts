@@ -134,7 +134,8 @@ export type BodyProblem =
   | { code: 'not-global-acquiring'; type: string }
   | { code: 'code-type-mismatch'; value: string; type: string; listed: string[] }
   | { code: 'http-status-mismatch'; status: number; expected: number; value: string; type: string | null }
-  | { code: 'message-mismatch'; message: string; documented: string | null }
+  /** `sent`: the response's message (not `message`, which a DecodeProblem uses for its English sentence). */
+  | { code: 'message-mismatch'; sent: string; documented: string | null }
   | { code: 'envelope-b-pending' }
   | { code: 'envelope-b-not-pending'; value: number }
   /** A 4xx/5xx with a legacy body whose code says success or pending; `readAs` is the code it was read as. */

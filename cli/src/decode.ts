@@ -8,7 +8,7 @@ import { decodeLarge } from './chunkedDecode';
 import type { DecodeResult, Finding, Lang } from '../../catalog/src/types';
 import { UsageError } from './args';
 import type { Context } from './context';
-import { label } from './labels';
+import { aside, comma, label } from './labels';
 import { keyValues, type Style } from './output';
 
 /** The stable `--json` shape: these keys, in this order (new keys are only ever added at the end). */
@@ -82,11 +82,11 @@ function renderResult(result: DecodeResult, text: string, lang: Lang, style: Sty
 function renderFinding(f: Finding, lang: Lang, style: Style, width: number): string[] {
   const pairs: [string, string][] = [];
   const codeText = f.code === null ? label('none', lang) : String(f.code);
-  pairs.push([label('code', lang), `${codeText}  (${f.known ? label('known', lang) : label('notKnown', lang)}${f.envelope ? `, envelope ${f.envelope}` : ''})`]);
+  pairs.push([label('code', lang), codeText + aside(`${f.known ? label('known', lang) : label('notKnown', lang)}${f.envelope ? `${comma(lang)}${label('envelope', lang)} ${f.envelope}` : ''}`, lang)]);
   if (f.type !== null) pairs.push([label('type', lang), f.type]);
   if (f.message !== null) pairs.push([label('message', lang), f.message]);
   const status = f.httpStatus === null ? label('statusNotGiven', lang) : String(f.httpStatus);
-  const expected = f.expectedHttpStatus === null ? '' : `  (${label('expected', lang)} ${f.expectedHttpStatus})`;
+  const expected = f.expectedHttpStatus === null ? '' : aside(`${label('expected', lang)} ${f.expectedHttpStatus}`, lang);
   pairs.push([label('http', lang), status + expected]);
   if (f.matches.length) pairs.push([label('matches', lang), f.matches.map((m) => m.id).join(', ')]);
   // Meaning and advice only when the entry is unambiguous; several matches would just repeat.
@@ -98,7 +98,7 @@ function renderFinding(f: Finding, lang: Lang, style: Style, width: number): str
   if (f.readAs && (f.basis === 'type' || f.basis === 'status')) {
     pairs.push([label(f.basis === 'type' ? 'readAsType' : 'readAsStatus', lang), `${f.readAs.type}  (HTTP ${f.readAs.httpStatus.join(' / ')})\n${localize(f.readAs.description, lang)}`]);
   }
-  if (f.retry) pairs.push([label('retry', lang), `${retryLabel(f.retry, lang)} (${f.retry})\n${retryDetail(f.retry, lang)}`]);
+  if (f.retry) pairs.push([label('retry', lang), `${retryLabel(f.retry, lang)}${aside(f.retry, lang)}\n${retryDetail(f.retry, lang)}`]);
   if (f.retryAfter) pairs.push([label('retryAfter', lang), f.retryAfter]);
   if (f.requestId) pairs.push([label('requestId', lang), f.requestId]);
   if (f.idempotencyKey) pairs.push([label('idempotencyKey', lang), f.idempotencyKey]);

@@ -1,7 +1,7 @@
 /** Human rendering of one catalog entry, shared by `lookup` and `decode`. */
 import { localize, retryDetail, retryLabel } from '../../catalog/src/index';
 import type { ErrorEntry, Lang } from '../../catalog/src/types';
-import { label } from './labels';
+import { aside, label } from './labels';
 import { keyValues, type Style } from './output';
 
 export function httpText(statuses: readonly number[], lang: Lang): string {
@@ -11,13 +11,13 @@ export function httpText(statuses: readonly number[], lang: Lang): string {
 export function typesText(entry: ErrorEntry, lang: Lang): string {
   if (entry.types.length === 0) return label('none', lang);
   const list = entry.types.join(', ');
-  return entry.typeCertain ? list : `${list}  (${label('sectionTypes', lang)})`;
+  return entry.typeCertain ? list : list + aside(label('sectionTypes', lang), lang);
 }
 
 export function messageText(entry: ErrorEntry, lang: Lang): string {
   if (entry.message !== null && !entry.messageVaries) return entry.message;
   const base = entry.message ?? '';
-  return base ? `${base}  (${label('varies', lang)})` : `(${label('varies', lang)})`;
+  return base ? base + aside(label('varies', lang), lang) : aside(label('varies', lang), lang).trim();
 }
 
 /** The heading line and every field of an entry, localized. */
@@ -33,7 +33,7 @@ export function renderEntry(entry: ErrorEntry, lang: Lang, style: Style, width: 
   if (entry.messageExamples?.length) pairs.push([label('examples', lang), entry.messageExamples.join('\n')]);
   if (entry.endpoints.length) pairs.push([label('endpoints', lang), entry.endpoints.join(', ')]);
   pairs.push(
-    [label('retry', lang), `${retryLabel(entry.retry, lang)} (${entry.retry})\n${retryDetail(entry.retry, lang)}`],
+    [label('retry', lang), `${retryLabel(entry.retry, lang)}${aside(entry.retry, lang)}\n${retryDetail(entry.retry, lang)}`],
     [label('summary', lang), localize(entry.summary, lang)],
     [label('advice', lang), localize(entry.advice, lang)],
     [label('docs', lang), entry.docs],

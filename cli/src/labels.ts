@@ -38,3 +38,13 @@ export type LabelKey = keyof typeof LABELS;
 export function label(key: LabelKey, lang: Lang): string {
   return LABELS[key][lang];
 }
+
+/** A remark after a value: `  (text)` in English, `（text）` in Chinese (full-width brackets need no gap). */
+export function aside(text: string, lang: Lang): string {
+  return lang === 'zh-CN' ? `（${text}）` : `  (${text})`;
+}
+
+/** The separator between items of a remark: `, ` or `，`. */
+export function comma(lang: Lang): string {
+  return lang === 'zh-CN' ? '，' : ', ';
+}

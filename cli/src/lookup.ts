@@ -70,8 +70,8 @@ export async function lookupCommand(ctx: Context): Promise<number> {
   if (args.json) io.stdout('[]\n');
   const suggestions = catalog.suggest(code, 3);
   const hint = suggestions.length
-    ? lang === 'zh-CN' ? ` 你是不是想找：${suggestions.join('、')}？` : ` Did you mean ${suggestions.map((s) => `'${s}'`).join(', ')}?`
-    : lang === 'zh-CN' ? ' 可以试试 uqpay-errors search。' : ` Try 'uqpay-errors search ${code}'.`;
+    ? lang === 'zh-CN' ? `你是不是想找：${suggestions.join('、')}？` : ` Did you mean ${suggestions.map((s) => `'${s}'`).join(', ')}?`
+    : lang === 'zh-CN' ? '可以试试 uqpay-errors search。' : ` Try 'uqpay-errors search ${code}'.`;
   io.stderr((lang === 'zh-CN' ? `目录中没有错误码 '${code}'。` : `No catalog entry for code '${code}'.`) + hint + '\n');
   return 1;
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { decode } from '../../../../catalog/src/decode';
 import { loadBuiltinCatalog } from '../../../../catalog/src/builtin';
 import type { Finding } from '../../../../catalog/src/types';
-import { cardText, debounceDelay, findingCard, sizeText, summaryText } from '../../../../client/src/webview/decode/model';
+import { cardText, debounceDelay, findingCard, problemLine, sizeText, summaryText } from '../../../../client/src/webview/decode/model';
 import { UI_STRINGS } from '../../../../client/src/webview/strings';
 import { retryLabels } from '../../../../client/src/panels/hostEnv';
 import { decodeReport } from '../../../../client/src/report';
@@ -152,6 +152,14 @@ describe('decode panel: Copy report', () => {
     assert.match(md, /- \*\*HTTP 状态码：\*\* 400/);
     assert.match(md, /- \*\*处理建议（退款）：\*\* /);
     assert.ok(!md.includes(secret), 'token leaked');
+  });
+
+  it('quotes the response\'s message in the Chinese message-mismatch problem, not decode\'s English sentence', () => {
+    // The seed documents refund_amount_exceeded as "Refund amount exceeded original transaction amount".
+    const r = decode('{"type":"payment_error","code":"refund_amount_exceeded","message":"Refund amount exceeded"}', catalog);
+    const p = r.findings[0]!.problems.find((x) => x.code === 'message-mismatch')!;
+    assert.equal(p.message, 'The message "Refund amount exceeded" differs from the documented "Refund amount exceeded original transaction amount".');
+    assert.equal(problemLine(p, 'zh-CN', strings), 'message "Refund amount exceeded" 与文档中的 "Refund amount exceeded original transaction amount" 不同。');
   });
 
   it('writes decode\'s notes in the report\'s language', () => {
