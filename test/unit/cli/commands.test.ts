@@ -411,6 +411,11 @@ describe('uqpay-errors CLI', function () {
       assert.match(zh.stdout, /找到 1 个不含错误字段的 JSON 对象（成功响应不是错误）。/);
       assert.match(zh.stdout, /没有找到 UQPAY 错误响应。/);
       assert.doesNotMatch(zh.stdout, /Found 1 JSON|No UQPAY error response/);
+      // Chinese remarks take full-width brackets and commas (issue 16)
+      const card = runCli(['decode', '--lang', 'zh-CN', '--color', 'never'], { input: 'HTTP/1.1 400 Bad Request\n\n{"type":"payment_error","code":"refund_amount_exceeded","message":"Refund amount exceeded"}' }).stdout;
+      assert.match(card, /refund_amount_exceeded（已收录，信封 A）/);
+      assert.match(card, /400（应为 400）/);
+      assert.doesNotMatch(card, /[\u4e00-\u9fff] ?[(),:;]|[(,:;] ?[\u4e00-\u9fff]|[\u3002\uff0c\uff1a\uff08\uff09] | [\u3002\uff0c\uff1a\uff08\uff09]/);
       const json = JSON.parse(runCli(['decode', '--json', '--lang', 'zh-CN'], { input }).stdout) as { notes: unknown[] };
       assert.equal(json.notes[0], 'Found 1 JSON object without error fields (success responses are not errors).');
     });
