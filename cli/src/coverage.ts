@@ -25,6 +25,30 @@ import { table } from './output';
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
+/** The report's own words in both documentation languages (codes, endpoints and paths stay as they are). */
+const TEXT = {
+  none: { en: 'No UQPAY Global Acquiring endpoint calls found.', 'zh-CN': '没有找到调用 UQPAY Global Acquiring 接口的代码。' },
+  head: { en: ['ENDPOINT', 'CALLS', 'HANDLED', 'UNHANDLED'], 'zh-CN': ['接口', '调用', '已处理', '未处理'] },
+  general: { en: ' (general)', 'zh-CN': '（通用）' },
+  retry: { en: 'retry: ', 'zh-CN': '重试：' },
+  summary: {
+    en: (s: CoverageReport['summary'], pct: string) => `${s.endpoints} endpoints, ${s.calls} calls: ${s.handled} of ${s.total} errors handled (${pct}).`,
+    'zh-CN': (s: CoverageReport['summary'], pct: string) => `${s.endpoints} 个接口，${s.calls} 处调用：${s.total} 个错误中已处理 ${s.handled} 个（${pct}）。`,
+  },
+  read: {
+    en: (n: number, secs: string) => `${n} ${n === 1 ? 'file' : 'files'} read in ${secs} s.`,
+    'zh-CN': (n: number, secs: string) => `读取了 ${n} 个文件，用时 ${secs} 秒。`,
+  },
+  title: { en: '### UQPAY error coverage', 'zh-CN': '### UQPAY 错误处理覆盖率' },
+  lead: {
+    en: (s: CoverageReport['summary'], pct: string) => `**${s.handled} of ${s.total}** errors handled (${pct}) over ${s.endpoints} endpoints and ${s.calls} calls.`,
+    'zh-CN': (s: CoverageReport['summary'], pct: string) => `${s.endpoints} 个接口、${s.calls} 处调用：**${s.total} 个错误中已处理 ${s.handled} 个**（${pct}）。`,
+  },
+  columns: { en: '| Endpoint | Calls | Handled |', 'zh-CN': '| 接口 | 调用 | 已处理 |' },
+  unhandled: { en: (n: number) => `${n} unhandled`, 'zh-CN': (n: number) => `${n} 个未处理` },
+  errorColumns: { en: '| Code | Retry | Meaning |', 'zh-CN': '| 错误码 | 重试 | 含义 |' },
+} as const;
+
 export async function coverageCommand(ctx: Context): Promise<number> {
   const { args, io, cwd } = ctx;
   const format = args.json ? 'json' : args.format ?? 'text';
@@ -67,7 +91,7 @@ export async function coverageCommand(ctx: Context): Promise<number> {
   else if (format === 'markdown') io.stdout(markdown(report, ctx));
   else {
     io.stdout(text(report, ctx));
-    io.stderr(`${read} ${read === 1 ? 'file' : 'files'} read in ${(ms / 1000).toFixed(1)} s.\n`);
+    io.stderr(`${TEXT.read[ctx.lang](read, (ms / 1000).toFixed(1))}\n`);
   }
 
   if (args.minCoverage !== undefined && coveragePercent(report.summary) < args.minCoverage) {
@@ -88,21 +112,22 @@ function meaning(ctx: Context, id: string): string {
 
 function text(r: CoverageReport, ctx: Context): string {
   const { style } = ctx;
-  if (!r.endpoints.length) return 'No UQPAY Global Acquiring endpoint calls found.\n';
+  const { lang } = ctx;
+  if (!r.endpoints.length) return `${TEXT.none[lang]}\n`;
   const out: string[] = [];
-  const rows = [['ENDPOINT', 'CALLS', 'HANDLED', 'UNHANDLED'], ...r.endpoints.map((e) => [
-    e.endpoint, String(e.calls.length), `${e.handled}/${e.total} (${percent(e)})`, String(e.total - e.handled),
+  const rows = [[...TEXT.head[lang]], ...r.endpoints.map((e) => [
+    e.endpoint, String(e.calls.length), `${e.handled}/${e.total}${lang === 'zh-CN' ? `（${percent(e)}）` : ` (${percent(e)})`}`, String(e.total - e.handled),
   ])];
   out.push(...table(rows, ctx.width || undefined).map((l, i) => (i === 0 ? style.bold(l) : l)));
   for (const e of r.endpoints) {
     out.push('', style.bold(`${e.endpoint}`) + style.dim(` · ${e.calls.map((c) => `${c.file}:${c.line}`).join(', ')}`));
     for (const err of e.errors) {
       const mark = err.handled.length ? style.green('✓') : style.red('✗');
-      const where = err.handled.length ? err.handled.map((h) => `${h.file}:${h.line}`).join(', ') : `retry: ${err.retry}`;
-      out.push(`  ${mark} ${String(err.code)}${err.general ? style.dim(' (general)') : ''}  ${style.dim(where)}`);
+      const where = err.handled.length ? err.handled.map((h) => `${h.file}:${h.line}`).join(', ') : `${TEXT.retry[lang]}${err.retry}`;
+      out.push(`  ${mark} ${String(err.code)}${err.general ? style.dim(TEXT.general[lang]) : ''}  ${style.dim(where)}`);
     }
   }
-  out.push('', `${r.summary.endpoints} endpoints, ${r.summary.calls} calls: ${r.summary.handled} of ${r.summary.total} errors handled (${percent(r.summary)}).`);
+  out.push('', TEXT.summary[lang](r.summary, percent(r.summary)));
   return out.join('\n') + '\n';
 }
 
@@ -111,17 +136,18 @@ function cell(s: string): string {
 }
 
 function markdown(r: CoverageReport, ctx: Context): string {
-  const out: string[] = ['### UQPAY error coverage', ''];
-  if (!r.endpoints.length) return out.concat('No UQPAY Global Acquiring endpoint calls found.', '').join('\n');
-  out.push(`**${r.summary.handled} of ${r.summary.total}** errors handled (${percent(r.summary)}) over ${r.summary.endpoints} endpoints and ${r.summary.calls} calls.`, '');
-  out.push('| Endpoint | Calls | Handled |', '|---|---:|---:|');
+  const { lang } = ctx;
+  const out: string[] = [TEXT.title[lang], ''];
+  if (!r.endpoints.length) return out.concat(TEXT.none[lang], '').join('\n');
+  out.push(TEXT.lead[lang](r.summary, percent(r.summary)), '');
+  out.push(TEXT.columns[lang], '|---|---:|---:|');
   for (const e of r.endpoints) out.push(`| ${cell(e.endpoint)} | ${e.calls.length} | ${e.handled}/${e.total} |`);
   for (const e of r.endpoints) {
     const unhandled = e.errors.filter((x) => !x.handled.length);
     if (!unhandled.length) continue;
-    out.push('', `<details><summary>${cell(e.endpoint)}: ${unhandled.length} unhandled</summary>`, '');
-    out.push('| Code | Retry | Meaning |', '|---|---|---|');
-    for (const x of unhandled) out.push(`| \`${cell(String(x.code))}\`${x.general ? ' (general)' : ''} | ${x.retry} | ${cell(meaning(ctx, x.id))} |`);
+    out.push('', `<details><summary>${cell(e.endpoint)}${lang === 'zh-CN' ? '：' : ': '}${TEXT.unhandled[lang](unhandled.length)}</summary>`, '');
+    out.push(TEXT.errorColumns[lang], '|---|---|---|');
+    for (const x of unhandled) out.push(`| \`${cell(String(x.code))}\`${x.general ? TEXT.general[lang] : ''} | ${x.retry} | ${cell(meaning(ctx, x.id))} |`);
     out.push('', '</details>');
   }
   return out.join('\n') + '\n';

@@ -125,6 +125,20 @@ describe('uqpay-errors coverage', function () {
     assert.match(r.stdout, /8 endpoints, 10 calls: 13 of 98 errors handled \(13%\)\./);
   });
 
+  it('speaks Chinese with --lang zh-CN, in text and Markdown, with Chinese punctuation', () => {
+    const r = runCli(['coverage', PROJECT, '--color', 'never', '--lang', 'zh-CN']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^接口\s+调用\s+已处理\s+未处理$/m);
+    assert.match(r.stdout, /^Create Payout\s+2\s+2\/16（12%）\s+14$/m);
+    assert.match(r.stdout, /✗ unauthorized_error（通用） {2}重试：after_token_refresh/);
+    assert.match(r.stdout, /8 个接口，10 处调用：98 个错误中已处理 13 个（13%）。/);
+    assert.match(r.stderr, /读取了 \d+ 个文件，用时 [\d.]+ 秒。/);
+    const md = runCli(['coverage', PROJECT, '--format', 'markdown', '--lang', 'zh-CN']).stdout;
+    assert.match(md, /^### UQPAY 错误处理覆盖率$/m);
+    assert.match(md, /<summary>Retrieve a refund：9 个未处理<\/summary>/);
+    assert.doesNotMatch(r.stdout + md, /errors handled|unhandled|ENDPOINT/);
+  });
+
   it('markdown: a summary table and the unhandled errors of each endpoint with their meaning', () => {
     const r = runCli(['coverage', PROJECT, '--format', 'markdown']);
     assert.equal(r.status, 0, r.stderr);
