@@ -92,7 +92,7 @@ export async function coverageCases(opts: { serverPath: string; tiny: boolean; l
       if (sink < 0) opts.log('');
       index = new CoverageIndex(service, () => catalog, () => DEFAULT_SETTINGS, () => undefined);
       t = performance.now();
-      await index.build(root);
+      await index.build([root]);
       if (r > 0) svc.push(performance.now() - t);
     }
     Object.assign(cold, { inProcess: median(svc), floor: median(floor) });

@@ -1,7 +1,8 @@
 /**
  * The coverage features of the LSP layer: CodeLens on endpoint calls, the workspace index behind
- * the "UQPAY Error Coverage" view (built after start-up, updated per file, never on the keystroke
- * path: edits reach it after a pause), and the messages of protocol/coverage.ts.
+ * the "UQPAY Error Coverage" view (every workspace folder; built after start-up, updated per file
+ * and per added or removed folder, never on the keystroke path: edits reach it after a pause), and
+ * the messages of protocol/coverage.ts.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -13,6 +14,7 @@ import {
   type FileEvent,
   type InitializeParams,
   type TextDocuments,
+  type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadBuiltinCatalog } from '../../catalog/src/builtin';
@@ -38,7 +40,9 @@ export interface CoverageHost {
 export function attachCoverage(host: CoverageHost) {
   const { connection, documents, service, guard } = host;
   let catalog: Catalog = loadBuiltinCatalog();
-  let root: string | undefined;
+  /** The workspace folders on disk (file: URIs), as paths. */
+  let roots: string[] = [];
+  let started = false;
   let canWatch = false;
   let canRefreshLenses = false;
   let notifyTimer: ReturnType<typeof setTimeout> | undefined;
@@ -63,38 +67,62 @@ export function attachCoverage(host: CoverageHost) {
     return report && index.folder ? { root: pathToFileURL(index.folder).toString(), report } : null;
   });
 
+  /** The paths of the folders that are on disk (file: URIs); others have nothing to walk. */
+  const pathsOf = (uris: readonly string[]): string[] => uris.flatMap((uri) => {
+    try {
+      return uri.startsWith('file:') ? [fileURLToPath(uri)] : [];
+    } catch {
+      return [];
+    }
+  });
+
   return {
-    /** The index covers the first workspace folder (a file: URI). */
+    /** The index covers every workspace folder (the root when the client names no folders). */
     initialize(params: InitializeParams): void {
-      const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
-      try {
-        root = folder?.startsWith('file:') ? fileURLToPath(folder) : undefined;
-      } catch {
-        root = undefined;
-      }
+      roots = pathsOf(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
       canWatch = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
       canRefreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     },
     async start(): Promise<void> {
-      if (!root) return;
       if (canWatch) {
         await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: SOURCE_GLOB }] })
           .catch((e: unknown) => connection.console.error(`cannot watch source files: ${String(e)}`));
       }
-      const started = performance.now();
-      await guard('coverage index', undefined, undefined, () => index.build(root!));
-      connection.console.log(`coverage index of ${root} built in ${(performance.now() - started).toFixed(0)} ms`);
+      started = true;
+      if (!roots.length) return;
+      const t0 = performance.now();
+      await guard('coverage index', undefined, undefined, () => index.build(roots));
+      connection.console.log(`coverage index of ${roots.join(', ')} built in ${(performance.now() - t0).toFixed(0)} ms`);
     },
+    /** workspace/didChangeWorkspaceFolders: the index follows (a folder's files come and go, the rest stays). */
+    foldersChanged(added: readonly WorkspaceFolder[], removed: readonly WorkspaceFolder[]): void {
+      const gone = new Set(pathsOf(removed.map((f) => f.uri)));
+      roots = [...roots.filter((r) => !gone.has(r)), ...pathsOf(added.map((f) => f.uri)).filter((r) => !roots.includes(r))];
+      if (started) void guard('coverage index', undefined, undefined, () => index.setFolders(roots));
+    },
+    /** An open document's text changed (or it was opened with text that may not be the disk's). */
     documentChanged(doc: TextDocument): void {
+      if (!roots.length) return;
+      // while the index builds, the change is only noted (applied when the build ends): no need to wait
+      if (!index.ready) {
+        index.update(doc.uri);
+        return;
+      }
       clearTimeout(pending.get(doc.uri));
       pending.set(doc.uri, setTimeout(() => {
         pending.delete(doc.uri);
         const current = documents.get(doc.uri);
-        if (current && root) void guard('coverage update', undefined, undefined, () => index.update(current.uri, current.getText()));
+        if (current) void guard('coverage update', undefined, undefined, () => index.update(current.uri, current.getText()));
       }, INDEX_DELAY_MS));
     },
+    /** A document was closed: unsaved edits are gone, the disk's text counts again. */
+    documentClosed(uri: string): void {
+      clearTimeout(pending.get(uri));
+      pending.delete(uri);
+      if (roots.length) void guard('coverage update', undefined, undefined, () => index.update(uri));
+    },
     filesChanged(changes: FileEvent[]): void {
-      if (!root) return;
+      if (!roots.length) return;
       void guard('coverage update', undefined, undefined, () => {
         for (const c of changes) {
           const open = documents.get(c.uri);
@@ -109,7 +137,7 @@ export function attachCoverage(host: CoverageHost) {
     catalogChanged(next: Catalog): void {
       if (next === catalog) return;
       catalog = next;
-      if (root) void guard('coverage index', undefined, undefined, () => index.rebuild());
+      if (started && roots.length) void guard('coverage index', undefined, undefined, () => index.rebuild());
     },
   };
 }

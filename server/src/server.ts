@@ -189,6 +189,7 @@ export function startServer(connection: Connection): void {
         folders = [...folders.filter((f) => !removed.has(f)), ...e.added.map((f) => f.uri)];
         readProjects(e.added.map((f) => f.uri));
         for (const f of removed) service.setProjectSdks(f, []);
+        coverage.foldersChanged(e.added, e.removed);
         await loadCatalogs();
         revalidateAll();
       });
@@ -218,6 +219,8 @@ export function startServer(connection: Connection): void {
     // the change event that follows an open needs no second run
     validated.set(e.document.uri, { version: e.document.version, text: e.document.getText() });
     void validate(e.document);
+    // the open text may not be the disk's (unsaved changes restored)
+    coverage.documentChanged(e.document);
   });
   documents.onDidChangeContent((e: TextDocumentChangeEvent<TextDocument>) => {
     const last = validated.get(e.document.uri);
@@ -232,6 +235,7 @@ export function startServer(connection: Connection): void {
     costs.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     service.forget(e.document.uri);
+    coverage.documentClosed(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 

@@ -2,7 +2,7 @@
 // workspace index behind the coverage view, built after start-up and updated when a document is
 // edited or a file changes on disk. Expectations come from the fixture project's files.
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -115,5 +115,190 @@ describe('coverage over LSP: CodeLens and the workspace index', function () {
     const list = handledOf(await report(), 'List all Payouts');
     assert.deepEqual(list?.calls.map((c) => `${c.file}:${c.line}`), ['python/payouts.py:2']);
     assert.ok(changes >= 3);
+  });
+});
+
+/** A file that retrieves a balance and rethrows every error: Retrieve Balance handles none of its errors. */
+const BALANCE = [
+  "import { UQPayClient } from '@uqpay/sdk';",
+  '',
+  'export async function balance(client: UQPayClient) {',
+  '  try {',
+  "    return await client.payment.balances.retrieve('SGD');",
+  '  } catch (err) {',
+  '    throw err;',
+  '  }',
+  '}',
+  '',
+].join('\n');
+/** The same file with its catch checking invalid_currency (the seed's Retrieve Balance error), line 7. */
+const BALANCE_HANDLED = BALANCE.replace('    throw err;', "    if ((err as { code?: string }).code === 'invalid_currency') return null;\n    throw err;");
+
+/** A coverageChanged listener: `next()` resolves at the next notification. */
+function changeWatcher(server: TestServer): { next(): Promise<void> } {
+  let waiters: (() => void)[] = [];
+  server.conn.onNotification(COVERAGE_CHANGED_NOTIFICATION, () => {
+    const w = waiters;
+    waiters = [];
+    for (const f of w) f();
+  });
+  return { next: () => within(new Promise<void>((r) => waiters.push(r)), 20_000, 'coverageChanged') };
+}
+
+async function reportOf(server: TestServer): Promise<CoverageReportResult> {
+  const r = await server.conn.sendRequest<CoverageReportResult | null>(COVERAGE_REPORT_REQUEST, {});
+  assert.ok(r, 'the index is built');
+  return r;
+}
+
+function balanceErrors(r: CoverageReportResult): string[] {
+  const ep = r.report.endpoints.find((e) => e.endpoint === 'Retrieve Balance');
+  return (ep?.errors ?? []).flatMap((e) => e.handled.map((h) => `${e.code} ${h.file}:${h.line}`));
+}
+
+describe('coverage over LSP: edits while the index builds, and rebuilds', function () {
+  this.timeout(60_000);
+  let server: TestServer;
+  let root: string;
+
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'uqpay-coverage-race-'));
+    mkdirSync(join(root, 'a'));
+    writeFileSync(join(root, 'a', 'balance.ts'), BALANCE);
+    // enough files with calls that the build takes many slices: the edit lands between two of them
+    mkdirSync(join(root, 'gen'));
+    for (let i = 0; i < 600; i++) {
+      writeFileSync(join(root, 'gen', `p${String(i).padStart(4, '0')}.ts`), [
+        "import { UQPayClient } from '@uqpay/sdk';",
+        `export async function p${i}(client: UQPayClient) {`,
+        "  try { return await client.payment.payouts.create({ payout_currency: 'SGD' }); } catch (err) { throw err; }",
+        '}',
+        '',
+      ].join('\n'));
+    }
+    writeFileSync(join(root, 'extra.json'), JSON.stringify({
+      name: 'team', version: '1', docs: 'https://example.invalid/docs', types: [],
+      errors: [{
+        id: 'payment/team_code', group: 'payment', envelope: 'A', code: 'team_code', types: ['payment_error'], typeCertain: true,
+        message: 'Team custom failure', httpStatus: [400], endpoints: [], retry: 'no',
+        summary: { en: 'A code our proxy adds.', 'zh-CN': '我们的代理添加的错误码。' },
+        advice: { en: 'Ask the platform team.', 'zh-CN': '联系平台团队。' }, docs: 'https://example.invalid/docs',
+      }],
+    }));
+  });
+
+  after(() => {
+    server?.kill();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('an edit that arrives while the index is being built is in the report when the build ends', async () => {
+    server = startServer({ cwd: root });
+    const changes = changeWatcher(server);
+    // the server builds the index once the client has answered its request to watch source files:
+    // hold that answer, then send the edit right behind it, so it arrives while the build runs
+    let release!: () => void;
+    const asked = new Promise<void>((askedResolve) => {
+      server.conn.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: { watchers?: { globPattern: string }[] } }[] }) => {
+        const sources = p.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles' && r.registerOptions?.watchers?.some((w) => w.globPattern.includes('.{ts,')));
+        if (!sources) return null;
+        askedResolve();
+        return new Promise<null>((r) => (release = () => r(null)));
+      });
+    });
+    await initialize(server, { root });
+    await within(asked, 15_000, 'the request to watch source files');
+    const built = changes.next();
+    const uri = pathToFileURL(join(root, 'a', 'balance.ts')).toString();
+    // a/balance.ts is walked first (paths in order), from disk, before these arrive
+    release();
+    void server.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: BALANCE } });
+    void server.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text: BALANCE_HANDLED }],
+    });
+    await built;
+    const r = await reportOf(server);
+    assert.deepEqual(balanceErrors(r), ['invalid_currency a/balance.ts:7']);
+    assert.equal(r.report.endpoints.find((e) => e.endpoint === 'Create Payout')?.calls.length, 600);
+  });
+
+  it('a rebuild (the catalog changed) takes the open document\'s text, not the disk\'s', async () => {
+    const changes = changeWatcher(server);
+    const rebuilt = changes.next();
+    server.configuration = () => ({ extraCatalogs: [join(root, 'extra.json')] });
+    await server.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await rebuilt;
+    // the disk still rethrows everything; the open document handles invalid_currency
+    assert.deepEqual(balanceErrors(await reportOf(server)), ['invalid_currency a/balance.ts:7']);
+  });
+
+  it('closing the document without saving brings back the disk\'s text', async () => {
+    const changes = changeWatcher(server);
+    const closed = changes.next();
+    await server.conn.sendNotification('textDocument/didClose', { textDocument: { uri: pathToFileURL(join(root, 'a', 'balance.ts')).toString() } });
+    await closed;
+    assert.deepEqual(balanceErrors(await reportOf(server)), []);
+  });
+});
+
+describe('coverage over LSP: every workspace folder', function () {
+  this.timeout(30_000);
+  let server: TestServer;
+  let root: string;
+  const payoutCalls = (r: CoverageReportResult) => r.report.endpoints.find((e) => e.endpoint === 'Create Payout')?.calls.map((c) => `${c.file}:${c.line}`);
+
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'uqpay-coverage-folders-'));
+    for (const f of ['alpha', 'beta', 'gamma']) mkdirSync(join(root, f));
+    writeFileSync(join(root, 'alpha', 'pay.ts'), "import '@uqpay/sdk';\n\nclient.payment.payouts.create({});\n");
+    writeFileSync(join(root, 'beta', 'pay.py'), 'import uqpay\n\nclient.payment.payouts.create({})\n');
+    writeFileSync(join(root, 'gamma', 'Pay.java'), 'class Pay {\n  void go() throws Exception {\n    client.payment().getPayouts().create(req);\n  }\n}\n');
+    // a .gitignore in beta applies to beta's walk
+    writeFileSync(join(root, 'beta', '.gitignore'), 'skip/\n');
+    mkdirSync(join(root, 'beta', 'skip'));
+    writeFileSync(join(root, 'beta', 'skip', 'pay.py'), 'import uqpay\nclient.payment.payouts.create({})\n');
+  });
+
+  after(() => {
+    server?.kill();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('indexes each folder; paths are relative to the folder that holds them all', async () => {
+    server = startServer({ cwd: root });
+    const changes = changeWatcher(server);
+    const built = changes.next();
+    await initialize(server, { folders: [join(root, 'alpha'), join(root, 'beta')] });
+    await built;
+    const r = await reportOf(server);
+    assert.equal(r.root, pathToFileURL(root).toString());
+    assert.deepEqual(payoutCalls(r), ['alpha/pay.ts:3', 'beta/pay.py:3']);
+  });
+
+  it('follows folders added and removed (workspace/didChangeWorkspaceFolders)', async () => {
+    const changes = changeWatcher(server);
+    const changed = changes.next();
+    await server.conn.sendNotification('workspace/didChangeWorkspaceFolders', { event: {
+      added: [{ uri: pathToFileURL(join(root, 'gamma')).toString(), name: 'gamma' }],
+      removed: [{ uri: pathToFileURL(join(root, 'alpha')).toString(), name: 'alpha' }],
+    } });
+    await changed;
+    const r = await reportOf(server);
+    assert.equal(r.root, pathToFileURL(root).toString());
+    assert.deepEqual(payoutCalls(r), ['beta/pay.py:3', 'gamma/Pay.java:3']);
+  });
+
+  it('a file changed on disk in any folder is indexed; a file outside every folder is not', async () => {
+    writeFileSync(join(root, 'gamma', 'More.java'), 'class More {\n  void go() throws Exception {\n    client.payment().getPayouts().create(req);\n  }\n}\n');
+    writeFileSync(join(root, 'alpha', 'more.ts'), "import '@uqpay/sdk';\nclient.payment.payouts.create({});\n");
+    const changes = changeWatcher(server);
+    const changed = changes.next();
+    await server.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [
+      { uri: pathToFileURL(join(root, 'alpha', 'more.ts')).toString(), type: 1 },
+      { uri: pathToFileURL(join(root, 'gamma', 'More.java')).toString(), type: 1 },
+    ] });
+    await changed;
+    assert.deepEqual(payoutCalls(await reportOf(server)), ['beta/pay.py:3', 'gamma/More.java:3', 'gamma/Pay.java:3']);
   });
 });
