@@ -34,7 +34,7 @@ function startsLine(text: string, offset: number): boolean {
 }
 
 /** Indentation unit of the file: a tab when it indents with tabs, else its smallest space step. */
-function fileUnit(text: string, family: Family): string {
+export function fileUnit(text: string, family: Family): string {
   const sample = text.slice(0, 20000);
   if (/^\t/m.test(sample) && !/^ {2}/m.test(sample)) return '\t';
   let min = Infinity;
