@@ -111,18 +111,21 @@ export class CoverageIndex {
   private async walk(roots: readonly string[], gen: number): Promise<boolean> {
     if (!roots.length) return true;
     const { files } = collectFiles([...roots], roots[0], (f) => coversLanguage(languageIdForPath(f) ?? ''));
+    const folders = this.roots;
     let sliceStart = performance.now();
     for (const file of files) {
       if (gen !== this.generation) return false;
       // a folder removed while it was being walked
-      if (!this.roots.some((r) => inside(r, file))) continue;
+      if (this.roots !== folders && !this.roots.some((r) => inside(r, file))) continue;
       this.indexFile(file, this.openText(pathToFileURL(file).toString()), true);
-      this.report = undefined;
       if (performance.now() - sliceStart > SLICE_MS) {
+        // a report asked for meanwhile holds the files so far: the next one is built afresh
+        this.report = undefined;
         await new Promise<void>((r) => setImmediate(r));
         sliceStart = performance.now();
       }
     }
+    this.report = undefined;
     return gen === this.generation;
   }
 
