@@ -14,7 +14,7 @@ import type { Family } from '../scanners/types';
 import { fileUnit } from '../switch/render';
 import type { CallCoverage } from './coverage';
 import type { Span } from './errorPath';
-import type { Structure } from './structure';
+import { enclosingBraces, type Structure } from './structure';
 
 /** The Python SDK's API error classes: each has a string `.code`. */
 const PY_SDK_ERRORS = new Set(['UQPayError', 'AuthenticationError', 'ForbiddenError', 'NotFoundError', 'ConflictError', 'RateLimitError',
@@ -128,10 +128,56 @@ function freshName(body: string, base: string): string {
   }
 }
 
+/**
+ * Where names the branch can read were set: the block that holds the try statement (from its
+ * header's line, so a function's parameters count), or the enclosing `def` in Python and Ruby.
+ * Names set further out are missed: the action is then not offered, never wrong.
+ */
+function scopeStart(text: string, family: Family, s: Structure, at: number, min: number): number {
+  if (family === 'python' || family === 'ruby') {
+    let indent = indentAt(text, at).length;
+    for (let p = lineStart(text, at) - 1; p > min;) {
+      const ls = lineStart(text, p);
+      const line = text.slice(ls, p);
+      p = ls - 1;
+      const ind = /^[ \t]*/.exec(line)![0].length;
+      if (!line.trim() || line.trim().startsWith('#') || ind >= indent) continue;
+      indent = ind;
+      if (/^\s*(?:async\s+)?def\s/.test(line)) return ls;
+    }
+    return min;
+  }
+  const inner = enclosingBraces(s, at)[0];
+  return inner === undefined ? min : Math.max(min, lineStart(text, inner));
+}
+
+/** Python: the start of the line holding `p` when a statement starts there at the top of the except block. */
+function pythonStatementLine(text: string, s: Structure, p: number, branch: Span, bodyIndent: string): number | undefined {
+  const ls = lineStart(text, p);
+  if (indentAt(text, ls) !== bodyIndent) return undefined;
+  for (const [o, c] of s.close) if (o >= branch.start && o < ls && c >= ls) return undefined;
+  return /\\\r?\n$/.test(text.slice(Math.max(0, ls - 3), ls)) ? undefined : ls;
+}
+
+/**
+ * A raw HTTP call's code in JavaScript, PHP and Python, read so that it cannot throw whatever the
+ * value holds (`body?.error?.code`, `$body['code'] ?? null`, `body.get("code")`): such a switch can
+ * go anywhere in the branch. Python's `e.code` is left out: urllib's HTTPError.code is the status.
+ */
+function quietSubject(family: Family, languageId: string, holder: Holder): string | undefined {
+  if (family === 'php') return `${holder.text} ?? null`;
+  if (family === 'python') return holder.indexed ? holder.text.replace(/\[(['"])(\w+)\1\]$/, '.get("$2")') : undefined;
+  if (family !== 'js') return undefined;
+  const root = /^[$\w]+/.exec(holder.text)![0];
+  const rest = holder.text.slice(root.length).replace(/\?\.\[/g, '[').replace(/\?\./g, '.').replace(/\.(?=[A-Za-z_$])/g, '?.').replace(/\[/g, '?.[');
+  return languageId.startsWith('typescript') ? `(${root} as any)${rest}` : `${root}${rest}`;
+}
+
 /** An empty switch over the error's code for the branch, and where it goes; undefined when we cannot write one honestly. */
-export function skeleton(text: string, family: Family, languageId: string, call: CallCoverage, branch: Span, errVar: string, s: Structure, scopeStart: number): Skeleton | undefined {
+export function skeleton(text: string, family: Family, languageId: string, call: CallCoverage, branch: Span, errVar: string, s: Structure, regionStart: number): Skeleton | undefined {
   const nl = text.includes('\r\n') ? '\r\n' : '\n';
   const u = fileUnit(text, family);
+  const scope = scopeStart(text, family, s, branch.start, regionStart);
   if (family === 'python' || family === 'ruby') {
     const eol = text.indexOf('\n', branch.start);
     if (eol < 0) return undefined;
@@ -140,16 +186,28 @@ export function skeleton(text: string, family: Family, languageId: string, call:
     const ind = indentAt(text, branch.start) + u;
     if (family === 'python') {
       if (!/:\s*(#.*)?\r?$/.test(header)) return undefined; // `except X: pass` on one line
+      const match = (li: string, subject: string) => `${li}match ${subject}:${nl}${li}${u}case _:${nl}${li}${u}${u}pass`;
+      if (call.call.via === 'http') {
+        const holder = codeHolder(text, s, branch, [errVar], scope);
+        const subject = holder && quietSubject(family, languageId, holder);
+        if (!holder || !subject) return undefined;
+        if (holder.early) return { at, text: nl + match(ind, subject), keyword: nl.length + ind.length };
+        // `body = e.response.json()` in the branch: right before the line that reads the code
+        const bodyLine = text.slice(eol + 1).match(/^(?:[ \t]*(?:#.*)?\r?\n)*([ \t]*)\S/);
+        const line = bodyLine && pythonStatementLine(text, s, holder.at, branch, bodyLine[1]);
+        if (line === undefined || line === null) return undefined;
+        return { at: line, text: match(bodyLine![1], subject) + nl, keyword: bodyLine![1].length };
+      }
       // a `match` needs a case: the wildcard one, which does nothing, as every new case does
       // the SDK's errors always have `.code`; any other exception may not
       const caught = /\bexcept\b(.*?)(?:\bas\b|:)/.exec(header)?.[1].split(/[\s,()]+/).filter(Boolean) ?? [];
       const sdkOnly = caught.length > 0 && caught.every((n) => PY_SDK_ERRORS.has(n.replace(/^uqpay\./, '')));
       const subject = sdkOnly ? `${errVar}.code` : `getattr(${errVar}, "code", None)`;
-      return { at, text: `${nl}${ind}match ${subject}:${nl}${ind}${u}case _:${nl}${ind}${u}${u}pass`, keyword: nl.length + ind.length };
+      return { at, text: nl + match(ind, subject), keyword: nl.length + ind.length };
     }
     // Ruby: `rescue … => e` then a `case` over what the branch reads the code from
     if (/\bthen\b|;/.test(header)) return undefined;
-    const holder = codeHolder(text, s, branch, [errVar], scopeStart);
+    const holder = codeHolder(text, s, branch, [errVar], scope);
     if (!holder?.early) return undefined;
     const placeholder = `${nl}${ind}when nil`;
     return { at, text: `${nl}${ind}case ${holder.text}${placeholder}${nl}${ind}end`, keyword: nl.length + ind.length, placeholder };
@@ -179,6 +237,18 @@ export function skeleton(text: string, family: Family, languageId: string, call:
     text: `${nl}${ind}${keyword} ${paren ? `(${subject})` : subject} {${nl}${ind}}`,
     keyword: nl.length + ind.length,
   });
+  const holder = codeHolder(text, s, { start: open, end: branch.end }, [err], scope);
+  // a raw HTTP call's error may be the HTTP library's (axios' `err.code` is its own): only a code the branch reads
+  if (call.call.via === 'http' && (family === 'js' || family === 'php')) {
+    const subject = holder && quietSubject(family, languageId, holder);
+    if (!holder || !subject) return undefined;
+    if (holder.early) return braced(subject, 'switch', true);
+    // `$body = json_decode(…)` in the branch: the switch goes right before the statement that reads it
+    const line = statementLine(text, s, holder.at, open);
+    if (line === undefined) return undefined;
+    const li = indentAt(text, line);
+    return { at: line, text: `${li}switch (${subject}) {${nl}${li}}${nl}`, keyword: li.length };
+  }
   // subjects the code-context reader recognises, so the new cases count as handling
   if (family === 'js') return braced(languageId.startsWith('typescript') ? `(${err} as Record<string, unknown>).code` : `${err}?.code`, 'switch', true);
   if (family === 'java') {
@@ -201,25 +271,14 @@ export function skeleton(text: string, family: Family, languageId: string, call:
     return { at, text: body, keyword: body.indexOf('switch'), editOffsets: imports.edits };
   }
   if (family === 'kotlin' && /\bUqpayApiException\b/.test(header)) return braced(`${err}.code`, 'when', true);
-  const holder = codeHolder(text, s, { start: open, end: branch.end }, [err], scopeStart);
-  if (!holder || (!holder.early && family !== 'php')) return undefined;
+  // elsewhere the expression is read as written, so only where its root already holds its value
+  if (!holder?.early) return undefined;
   switch (family) {
     case 'kotlin':
       return braced(holder.text, 'when', true);
     case 'csharp':
       // a string, a JSON node or a dynamic value: compared as the string it holds
       return braced(`${holder.text}?.ToString()`, 'switch', true);
-    case 'php': {
-      // `?? null`: reading a missing key or property is quiet, as the branch's own read may be guarded
-      const subject = `${holder.text} ?? null`;
-      if (holder.early) return braced(subject, 'switch', true);
-      // `$body = json_decode(…)` in the branch: the switch goes right before the statement that reads it
-      const line = statementLine(text, s, holder.at, open);
-      if (line === undefined) return undefined;
-      const li = indentAt(text, line);
-      const stmt = `${li}switch (${subject}) {${nl}${li}}${nl}`;
-      return { at: line, text: stmt, keyword: li.length };
-    }
     case 'rust': {
       const sk = braced(holder.indexed ? `${holder.text}.as_str().unwrap_or_default()` : `${holder.text}.as_str()`, 'match', false);
       // a match on a string must be exhaustive: a wildcard arm that does nothing, last

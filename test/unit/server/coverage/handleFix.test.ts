@@ -119,6 +119,85 @@ describe('coverage: "Handle the N unhandled … errors" writes a new switch in e
       assert.equal(pyCompile(r!.after), '', r!.after);
     }
   });
+  it('TypeScript, raw HTTP: the code the catch block reads from the response, read null-safely; compiles under --strict', async () => {
+    const text = [
+      'declare const http: { get(url: string): Promise<unknown> };',
+      'export async function f(): Promise<unknown> {',
+      '  try {',
+      "    return await http.get('https://api.uqpay.com/api/v2/payment/balances/SGD');",
+      '  } catch (err: any) {',
+      "    if (err.response && err.response.data.code === 'invalid_currency') return null;",
+      '    throw err;',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    assert.deepEqual(strictDiagnostics(text), [], 'compiles before the fix');
+    const r = await fix('typescript', text, 'throw err');
+    // invalid_currency is handled by the comparison: the seven general errors are left
+    assert.equal(r?.title, 'Handle the 7 unhandled Retrieve Balance errors');
+    // not the error's own `code` (axios puts its own there): the response body's, which may be missing
+    assert.equal(r!.inserted[0]!.split('\n')[1], '    switch ((err as any)?.response?.data?.code) {');
+    keepsLines(text, r!.after);
+    assert.deepEqual(strictDiagnostics(r!.after), []);
+    assert.equal(handled('typescript', r!.after), 8);
+    // a catch that reads no code from anything: nothing to switch on
+    assert.equal(await fix('typescript', text.replace("    if (err.response && err.response.data.code === 'invalid_currency') return null;\n", ''), 'throw err'), undefined);
+  });
+
+  it('JavaScript, raw HTTP: a body parsed in the catch block: the switch goes right before the statement that reads it', async () => {
+    const text = [
+      'async function f() {',
+      '  try {',
+      "    await fetch(base + '/v2/payment/balances/SGD');",
+      '  } catch (err) {',
+      '    const body = await err.response.json();',
+      '    console.warn(body.error.code);',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const r = await fix('javascript', text, 'console.warn');
+    const lines = r!.after.split('\n');
+    const sw = lines.indexOf('    switch (body?.error?.code) {');
+    assert.equal(lines[sw - 1], '    const body = await err.response.json();');
+    assert.equal(lines[sw + 11], '    }');
+    assert.equal(lines[sw + 12], '    console.warn(body.error.code);');
+    assert.deepEqual(labels(r!.after), BALANCE_CODES);
+    keepsLines(text, r!.after);
+    assert.deepEqual(await syntaxProblems(r!.after, 'javascript'), []);
+  });
+
+  it('Python, raw HTTP: body.get("code") right before the line that reads body["code"]; urllib\'s e.code (an HTTP status) is not used', async () => {
+    const text = [
+      'import requests',
+      '',
+      'def balance():',
+      '    try:',
+      '        r = requests.get(BASE + "/v2/payment/balances/SGD")',
+      '        r.raise_for_status()',
+      '    except requests.HTTPError as e:',
+      '        body = e.response.json()',
+      '        if body["code"] == "x":',
+      '            return None',
+      '        raise',
+      '',
+    ].join('\n');
+    const r = await fix('python', text, 'raise\n');
+    assert.equal(r?.title, 'Handle the 8 unhandled Retrieve Balance errors');
+    const lines = r!.after.split('\n');
+    const m = lines.indexOf('        match body.get("code"):');
+    assert.equal(lines[m - 1], '        body = e.response.json()');
+    assert.match(lines[m + 1]!, /^ {12}case "invalid_currency": {2}# \S/);
+    assert.equal(lines[m + 2], '                pass');
+    assert.deepEqual(lines.slice(m + 17, m + 20), ['            case _:', '                pass', '        if body["code"] == "x":']);
+    assert.deepEqual(labels(r!.after), BALANCE_CODES);
+    keepsLines(text, r!.after);
+    assert.equal(pyCompile(r!.after), '', r!.after);
+    const urllib = text.replace('requests.HTTPError', 'urllib.error.HTTPError').replace('        body = e.response.json()\n', '').replace('body["code"]', 'e.code');
+    assert.equal(await fix('python', urllib, 'raise\n'), undefined);
+  });
+
   it('Go: errors.As into the SDK\'s *common.APIError, then a switch on its Code; the branch still returns err', async () => {
     const text = [
       'package p',
