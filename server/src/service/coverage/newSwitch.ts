@@ -1,12 +1,14 @@
 /**
  * The empty switch the "Handle the N unhandled … errors" fix opens a call's error branch with, per
  * language, over something that holds the error's code there — or nothing when we cannot name it:
- * - the SDK's error: TypeScript/JavaScript `err.code`, Python `e.code` (`getattr` when the except
- *   clause may catch other exceptions), Java `UqpayApiException.getCode()`, Kotlin on the Java SDK
- *   `e.code`, Go `errors.As` into the SDK's `*common.APIError`, then its `Code`;
- * - for raw HTTP calls in languages without an SDK (Kotlin, C#, PHP, Rust, Ruby, Swift), an
- *   expression the branch itself reads a code from (`body.code`, `error["code"]`, `$body['code']`,
- *   `e.declineCode`), rooted at the caught error or at a variable set before the branch.
+ * - an SDK call's error: TypeScript/JavaScript `err.code`, Python `e.code` (`getattr` when the
+ *   except clause may catch other exceptions), Java `UqpayApiException.getCode()`, Kotlin on the
+ *   Java SDK `e.code`, Go `errors.As` into the SDK's `*common.APIError` (imports added), then `Code`;
+ * - a raw HTTP call's: an expression the branch itself reads a code from (`body.code`,
+ *   `error["code"]`, `$body['code']`, `e.declineCode`), rooted at the caught error or at a name set
+ *   before the branch; JavaScript, PHP and Python read it so it cannot throw, and put the switch
+ *   right before the line that reads it when the branch sets the name itself. Go's raw `err` and
+ *   Dart (no switch writer) get nothing.
  * The cases are written into it by switch/render.ts; nothing here changes what the branch did.
  */
 import { CODE_MEMBERS, GATEWAY_CODE_MEMBERS } from '../members';
