@@ -83,6 +83,9 @@ export function memberAt(text: string, p: number, min: number): Member | undefin
       return memberAt(text, skipWsBack(text, p - 1, open + 1), open + 1);
     }
     const name = text.slice(s, open);
+    // Python `getattr(e, "code", None)`: the attribute it names
+    const attr = name === 'getattr' ? /^[^,()]+,\s*(["'])(\w+)\1\s*(?:,[^()]*)?$/.exec(text.slice(open + 1, p)) : null;
+    if (attr) return { name: attr[2], start: s, end: p + 1, call: false, index: true, prev: -1 };
     const arg = GETTERS.has(name) ? unquote(text.slice(open + 1, p)) : undefined;
     return { name: arg ?? name, start: s, end: p + 1, call: arg === undefined, index: arg !== undefined, prev: prevEnd(text, s, min) };
   }
