@@ -37,20 +37,21 @@ function nextBrace(text: string, s: Structure, p: number, limit: number): number
   return -1;
 }
 
-/** `catch …{…}` clauses after a try block closing at `close`. */
-function catchClauses(text: string, s: Structure, close: number, out: Span[], vars: Set<string>): void {
+/** `catch …{…}` clauses after a try block closing at `close` (Dart: `on Type catch (e, s)`, `on Type`). */
+function catchClauses(text: string, family: Family, s: Structure, close: number, out: Span[], vars: Set<string>): void {
   let p = close + 1;
   for (let n = 0; n < 16; n++) {
     p = skipWs(text, p);
-    const m = /^catch\b/.exec(text.slice(p, p + 6));
+    const m = family === 'dart' ? /^(?:on\s+[\w.<>?]+\s*)?catch\b|^on\s+[\w.<>?]+(?=\s*\{)/.exec(text.slice(p, p + 160)) : /^catch\b/.exec(text.slice(p, p + 6));
     if (!m) return;
-    const open = nextBrace(text, s, p + 5, p + MAX_GAP);
+    const open = nextBrace(text, s, p + m[0].length, p + MAX_GAP);
     if (open < 0) return;
     const end = s.close.get(open);
     if (end === undefined) return;
-    const header = text.slice(p + 5, open);
-    // the caught variable: `(e)`, `(Foo e)`, `(e: Foo)`, `($e)`, `let e as Foo`; Swift's implicit `error`
-    const v = /(\$?[A-Za-z_]\w*)\s*(?::[^)]*)?\)\s*(?:when\b.*)?$/.exec(header.trim()) ?? /\blet\s+(\w+)/.exec(header);
+    const header = text.slice(p + m[0].length, open);
+    // the caught variable: `(e)`, `(Foo e)`, `(e: Foo)`, `($e)`, `let e as Foo`, Dart's `(e, stack)`; Swift's implicit `error`
+    const v = (family === 'dart' ? /^\s*\(\s*(\w+)/.exec(header) : null)
+      ?? /(\$?[A-Za-z_]\w*)\s*(?::[^)]*)?\)\s*(?:when\b.*)?$/.exec(header.trim()) ?? /\blet\s+(\w+)/.exec(header);
     vars.add(v ? v[1] : 'error');
     out.push({ start: p, end: end + 1 });
     p = end + 1;
@@ -63,7 +64,7 @@ function braceFamilyPaths(text: string, family: Family, s: Structure, at: number
   for (const open of enclosingBraces(s, at)) {
     if (wordBefore(text, open) !== tryWord) continue;
     const close = s.close.get(open);
-    if (close !== undefined) catchClauses(text, s, close, out, vars);
+    if (close !== undefined) catchClauses(text, family, s, close, out, vars);
   }
   const after = text.slice(callEnd, callEnd + MAX_GAP);
   if (family === 'js') {

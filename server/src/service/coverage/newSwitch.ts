@@ -7,8 +7,8 @@
  * - a raw HTTP call's: an expression the branch itself reads a code from (`body.code`,
  *   `error["code"]`, `$body['code']`, `e.declineCode`), rooted at the caught error or at a name set
  *   before the branch; JavaScript, PHP and Python read it so it cannot throw, and put the switch
- *   right before the line that reads it when the branch sets the name itself. Go's raw `err` and
- *   Dart (no switch writer) get nothing.
+ *   right before the line that reads it when the branch sets the name itself. Go's raw `err`
+ *   gets nothing (a transport error).
  * The cases are written into it by switch/render.ts; nothing here changes what the branch did.
  */
 import { CODE_MEMBERS, GATEWAY_CODE_MEMBERS } from '../members';
@@ -278,6 +278,9 @@ export function skeleton(text: string, family: Family, languageId: string, call:
   switch (family) {
     case 'kotlin':
       return braced(holder.text, 'when', true);
+    case 'dart':
+      // Flutter's UqpayError is returned, not thrown: a Dart catch is around a raw HTTP call
+      return braced(holder.text, 'switch', true);
     case 'csharp':
       // a string, a JSON node or a dynamic value: compared as the string it holds
       return braced(`${holder.text}?.ToString()`, 'switch', true);
