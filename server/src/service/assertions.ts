@@ -1,5 +1,5 @@
 import type { LiteralContext } from './context';
-import { expressionContext, skipWsBack } from './expressions';
+import { expressionContext, skipWsBack, wordBefore } from './expressions';
 import type { Literal } from './scanners/types';
 
 /**
@@ -76,28 +76,58 @@ function argumentEnds(text: string, open: number, close: number): { start: numbe
 
 export function assertionContext(text: string, lit: Literal, min: number, max: number): LiteralContext | undefined {
   // only an argument can be asserted: most literals stop at this one look back
-  const prev = text.charCodeAt(skipWsBack(text, lit.start - 1, min));
-  if (prev !== 40 && prev !== 44) return undefined;
+  const prevAt = skipWsBack(text, lit.start - 1, min);
+  const prev = text.charCodeAt(prevAt);
+  if (prev !== 40 && prev !== 44) return isIdent(prev) || prev === 44 ? parenlessContext(text, lit, min, max) : undefined;
   let open = openParenBefore(text, lit.start - 1, min);
-  if (open < 0) return undefined;
+  if (open < 0) return prev === 44 ? parenlessContext(text, lit, min, max) : undefined;
   let fn = nameBefore(text, open, min);
   if (WRAPPERS.has(fn.name) && skipWsBack(text, fn.start - 1, min) >= 0) {
     const outer = openParenBefore(text, fn.start - 1, min);
     if (outer >= 0) { open = outer; fn = nameBefore(text, outer, min); }
   }
-  if (MATCHERS.has(fn.name) && text.charCodeAt(fn.start - 1) === 46) {
-    // `expect(<actual>).toBe(lit)`: the actual value is the receiver call's argument
-    const recvClose = skipWsBack(text, fn.start - 2, min);
-    if (text.charCodeAt(recvClose) !== 41) return undefined;
-    return expressionContext(text, recvClose - 1, min);
+  if (MATCHERS.has(fn.name)) {
+    // `expect(<actual>).toBe(lit)`, RSpec `expect(<actual>).to eq(lit)`: the actual value is the receiver call's argument
+    let dot = fn.start - 1;
+    if (text.charCodeAt(dot) !== 46) {
+      const to = wordBefore(text, skipWsBack(text, dot, min), min);
+      dot = TO.has(to.word) && to.start < fn.start - 1 ? to.start - 1 : -1;
+    }
+    if (dot >= 0 && text.charCodeAt(dot) === 46) {
+      const recvClose = skipWsBack(text, dot - 1, min);
+      if (text.charCodeAt(recvClose) !== 41) return undefined;
+      return expressionContext(text, recvClose - 1, min);
+    }
   }
   if (!TWO_SIDED.has(fn.name)) return undefined;
+  // a literal left open at the end of the line (being typed) has no `)` yet: the arguments before it decide
   const close = closeParenAfter(text, open, max);
-  if (close < 0) return undefined;
+  if (close < 0 && lit.terminated) return undefined;
+  return otherArgument(text, lit, open, close < 0 ? lit.start : close);
+}
+
+/** The context of the first argument of the call (`(` or the space after its name at `open`) that is not the literal's own. */
+function otherArgument(text: string, lit: Literal, open: number, close: number): LiteralContext | undefined {
   for (const arg of argumentEnds(text, open, close)) {
     if (lit.start >= arg.start && lit.start <= arg.end) continue;
     const r = expressionContext(text, arg.end, arg.start);
     if (r) return r;
   }
   return undefined;
+}
+
+/** RSpec's `.to eq(…)` / `.not_to eq(…)`. */
+const TO = new Set(['to', 'not_to', 'to_not']);
+
+/** Ruby's call without parentheses, the assertion first on its line: `assert_equal 'x', e.code`. */
+function parenlessContext(text: string, lit: Literal, min: number, max: number): LiteralContext | undefined {
+  const lineStart = Math.max(min, text.lastIndexOf('\n', lit.start - 1) + 1);
+  let s = lineStart;
+  while (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9) s++;
+  let e = s;
+  while (isIdent(text.charCodeAt(e))) e++;
+  if (e === s || e >= lit.start || !TWO_SIDED.has(text.slice(s, e)) || (text.charCodeAt(e) !== 32 && text.charCodeAt(e) !== 9)) return undefined;
+  let eol = text.indexOf('\n', lit.end);
+  if (eol < 0 || eol > max) eol = max;
+  return otherArgument(text, lit, e, lit.terminated ? eol : lit.start);
 }

@@ -1,3 +1,4 @@
+import { shapedBody, shapeFieldBefore } from './bodyShapes';
 import { scanJson } from './scanners/json';
 import type { BodyToken, ErrorObject, Literal } from './scanners/types';
 
@@ -26,15 +27,46 @@ export function codeBodies(text: string, literals: readonly Literal[], min: numb
       if (nextCode < lit.cEnd) for (const o of jsonIn(text, lit)) out.push({ ...o, inCode: true });
       continue;
     }
-    const key = keyBefore(text, lit.start, min);
-    if (!key || (key.name !== 'code' && key.name !== 'message')) continue;
-    const open = openBefore(text, literals, i, key.start, min);
-    if (open < 0 || opens.has(open)) continue;
-    opens.add(open);
-    const o = objectAt(text, literals, i, open, max);
+    const o = bodyOf(text, literals, i, min, max, opens);
     if (o) out.push(o);
   }
   return out.length > 1 ? out.sort((a, b) => a.start - b.start) : out;
+}
+
+/** The body whose `code` or `message` value literal `i` is, made once per bracket or chain (`seen`). */
+function bodyOf(text: string, literals: readonly Literal[], i: number, min: number, max: number, seen?: Set<number>): ErrorObject | undefined {
+  const key = keyBefore(text, literals[i].start, min);
+  if (!key || (key.name !== 'code' && key.name !== 'message')) return key ? undefined : shapedBody(text, literals, i, min, max, seen);
+  const open = openBefore(text, literals, i, key.start, min);
+  if (open < 0 || seen?.has(open)) return undefined;
+  seen?.add(open);
+  return objectAt(text, literals, i, open, max);
+}
+
+/**
+ * The body around the `code` value literal `i` in any shape, even when the literal is still open
+ * (being typed): for completion, which narrows by the sibling `type`.
+ */
+export function bodyAround(text: string, literals: readonly Literal[], i: number, min: number, max: number): ErrorObject | undefined {
+  const lit = literals[i];
+  if (lit.terminated && jsonStart(text, lit)) return undefined;
+  const o = bodyOf(text, literals, i, min, max);
+  if (o || lit.terminated) return o;
+  // left open, its brackets may not close any more (where strings span lines, PHP, Ruby and Rust, it
+  // holds the rest of the file): the fields written before it decide
+  const key = keyBefore(text, lit.start, min);
+  const open = key ? openBefore(text, literals, i, key.start, min) : -1;
+  if (key && open < 0) return undefined;
+  const from = key ? open : Math.max(min, lit.start - REACH);
+  for (let j = i - 1; j >= 0 && literals[j].start > from && j >= i - 16; j--) {
+    const l = literals[j];
+    if (!key && text.lastIndexOf(';', lit.start) > l.end) break; // a statement ended: another body
+    if (key ? keyBefore(text, l.start, open + 1)?.name === 'type' : shapeFieldBefore(text, literals, j, min) === 'type') {
+      const code = { start: lit.start, end: lit.end, cStart: lit.cStart, cEnd: lit.cEnd, value: lit.value };
+      return { start: key ? open : l.start, end: lit.end, code, type: { start: l.start, end: l.end, cStart: l.cStart, cEnd: l.cEnd, value: l.value }, isBody: true, inCode: true };
+    }
+  }
+  return undefined;
 }
 
 /** The literal's content starts (after spaces) with `{`: maybe a JSON body. */
@@ -120,6 +152,12 @@ function keyBefore(text: string, pos: number, min: number): { name: BodyKey; sta
     if (b === 61 || b === 33 || b === 60 || b === 62 || b === 43 || b === 45 || b === 42 || b === 47 || b === 58) return undefined;
     assign = true;
     p--;
+  } else if (c === 111 && text.charCodeAt(p - 1) === 116 && isSpace(text.charCodeAt(p - 2))) {
+    // Kotlin's `"code" to "…"` in `mapOf(…)`: only after a quoted key (checked below)
+    p -= 2;
+    while (p >= min && isSpace(text.charCodeAt(p))) p--;
+    const qc = text.charCodeAt(p);
+    if (qc !== 34 && qc !== 39) return undefined;
   } else return undefined;
   while (p >= min && isSpace(text.charCodeAt(p))) p--;
   let q = text.charCodeAt(p);
@@ -169,6 +207,7 @@ function openBefore(text: string, literals: readonly Literal[], i: number, from:
 /** The object in the brackets opened at `open`: its `code`, `type` and `message` values at depth 0. */
 function objectAt(text: string, literals: readonly Literal[], i: number, open: number, max: number): ErrorObject | undefined {
   const paren = text.charCodeAt(open) === 40;
+  let newBrace: boolean | undefined; // C# `new { code = "…" }`, `new ApiError { Code = "…" }`: `=` keys in braces
   const stop = Math.min(max, open + 2 * REACH);
   let j = i;
   while (j > 0 && literals[j - 1].start > open) j--;
@@ -181,7 +220,7 @@ function objectAt(text: string, literals: readonly Literal[], i: number, open: n
       const l = literals[j];
       if (depth === 0 && !l.interpolated) {
         const key = keyBefore(text, l.start, open + 1);
-        if (key && (paren || !key.assign) && !found[key.name]) found[key.name] = { start: l.start, end: l.end, cStart: l.cStart, cEnd: l.cEnd, value: l.value };
+        if (key && (paren || !key.assign || (newBrace ??= isNewBrace(text, open))) && !found[key.name]) found[key.name] = { start: l.start, end: l.end, cStart: l.cStart, cEnd: l.cEnd, value: l.value };
       }
       p = l.end;
       j++;
@@ -201,7 +240,7 @@ function objectAt(text: string, literals: readonly Literal[], i: number, open: n
       let e = p;
       while (e < stop && isWord(text.charCodeAt(e))) e++;
       const key = keyBefore(text, p, open + 1);
-      if (key?.name === 'code' && (paren || !key.assign) && /^\d+$/.test(text.slice(p, e))) {
+      if (key?.name === 'code' && (paren || !key.assign || (newBrace ??= isNewBrace(text, open))) && /^\d+$/.test(text.slice(p, e))) {
         found.code = { start: p, end: e, cStart: p, cEnd: e, value: Number(text.slice(p, e)) };
       }
       p = e;
@@ -213,6 +252,11 @@ function objectAt(text: string, literals: readonly Literal[], i: number, open: n
   const o: ErrorObject = { start: open, end: close + 1, code: found.code, type: found.type, message: found.message, isBody: !!(found.message || found.type), inCode: true };
   if (/^\d+$/.test(String(found.code.value))) o.status = statusNear(text, open, close + 1, max);
   return o;
+}
+
+/** A C# object initializer or anonymous object: `new {`, `new T {`, `new T() {`. */
+function isNewBrace(text: string, open: number): boolean {
+  return /\bnew(?:\s+[\w.]+(?:<[\w\s.,<>]*>)?)?\s*(?:\(\s*\))?\s*$/.test(text.slice(Math.max(0, open - 120), open));
 }
 
 /**

@@ -5,7 +5,8 @@ import type { ErrorEntry, Lang } from '../../../catalog/src/types';
 import type { Analysis } from './analysis';
 import { codeMarkdown, entryDetail, typeMarkdown } from './describe';
 import { sdkMemberCodes, type SdkMember } from '../../../catalog/src/sdkErrors';
-import { endpointNear, literalContext, objectTokenAt, tokenAt } from './tokens';
+import { bodyAround } from './codeBodies';
+import { endpointNear, literalContext, objectTokenAt, tokenAt, type TokenAt } from './tokens';
 
 interface BaseItem { label: string; entries: ErrorEntry[]; detail: string; doc: string }
 
@@ -57,10 +58,7 @@ export function doComplete(catalog: Catalog, a: Analysis, document: TextDocument
     const { codes, types } = baseItems(catalog, lang, false);
     const range = replace(obj.token.cStart, obj.token.cEnd);
     if (obj.field === 'type') return { isIncomplete: false, items: items(types, range, CompletionItemKind.EnumMember, () => 0) };
-    const type = typeof obj.object.type?.value === 'string' ? obj.object.type.value : undefined;
-    const fits = (b: BaseItem) => !!type && b.entries.some((e) => e.types.includes(type));
-    const narrowedList = type && catalog.isType(type) ? codes.filter(fits) : codes;
-    return { isIncomplete: false, items: items(narrowedList.length ? narrowedList : codes, range, CompletionItemKind.Value, (b) => (fits(b) ? 0 : 1)) };
+    return bodyCodes(catalog, codes, typeof obj.object.type?.value === 'string' ? obj.object.type.value : undefined, range);
   }
 
   const yaml = yamlValueAt(a, offset);
@@ -79,6 +77,11 @@ export function doComplete(catalog: Catalog, a: Analysis, document: TextDocument
   const { codes, types } = baseItems(catalog, lang, true);
   const range = replace(lit.cStart, lit.cEnd);
   if (ctx.kind === 'type') return { isIncomplete: false, items: items(types, range, CompletionItemKind.EnumMember, () => 0) };
+  // a `code` value of a body still being typed (`code: 'refund_am` at the end of a line): its sibling `type` decides
+  const body = ctx.key ? bodyAround(text, tok.region.literals, tok.index, tok.region.start, tok.region.end) : undefined;
+  if (body?.type && typeof body.type.value === 'string' && catalog.isType(body.type.value)) return bodyCodes(catalog, baseItems(catalog, lang, false).codes, body.type.value, range);
+  // a type compared just before (`e.type === 'refund_error' && e.code === '…'`, an `expect(e.type)` line above)
+  const type = typeNear(catalog, a, tok);
   const endpoint = endpointNear(catalog, text, lit.start, tok.region.start);
   const groups = new Set<string>();
   const epGroup = endpoint ? catalog.endpoints.find((e) => e.name === endpoint)?.group : undefined;
@@ -97,12 +100,45 @@ export function doComplete(catalog: Catalog, a: Analysis, document: TextDocument
   // inside `instanceof NotFoundError` / `except RateLimitError`: the codes that reach that class first
   const reach = branch ? new Set(sdkMemberCodes(catalog, branch)) : undefined;
   const rank = (b: BaseItem): number =>
-    (reach && reach.size && !reach.has(b.label) ? 5 : 0)
+    (type && !b.entries.some((e) => e.types.includes(type)) ? 10 : 0)
+    + (reach && reach.size && !reach.has(b.label) ? 5 : 0)
     + (handled.has(b.label) ? 4 : 0)
     + (endpoint && b.entries.some((e) => e.endpoints.includes(endpoint)) ? 0
       : b.entries.some((e) => groups.has(e.group)) ? 1
       : b.entries.some((e) => e.group === 'general') ? 2 : 3);
   return { isIncomplete: false, items: items(codes, range, CompletionItemKind.Value, rank) };
+}
+
+/** The codes for a body's `code` value: only those of its sibling type when it names a catalog type. */
+function bodyCodes(catalog: Catalog, codes: BaseItem[], type: string | undefined, range: Range): CompletionList {
+  const fits = (b: BaseItem) => !!type && b.entries.some((e) => e.types.includes(type));
+  const narrowedList = type && catalog.isType(type) ? codes.filter(fits) : codes;
+  return { isIncomplete: false, items: items(narrowedList.length ? narrowedList : codes, range, CompletionItemKind.Value, (b) => (fits(b) ? 0 : 1)) };
+}
+
+/** How far back a compared type is looked for. */
+const TYPE_REACH = 300;
+
+/** A catalog type the code compares with just before the literal, or later on its line. */
+function typeNear(catalog: Catalog, a: Analysis, tok: Extract<TokenAt, { kind: 'literal' }>): string | undefined {
+  const lits = tok.region.literals;
+  const at = lits[tok.index];
+  const eol = a.text.indexOf('\n', at.end);
+  const lineEnd = eol < 0 ? tok.region.end : eol;
+  const fits = (k: number): string | undefined => {
+    const l = lits[k];
+    if (l.interpolated || !l.terminated || !catalog.isType(l.value)) return undefined;
+    return literalContext(a, { ...tok, index: k, literal: l })?.kind === 'type' ? l.value : undefined;
+  };
+  for (let k = tok.index - 1; k >= 0 && k >= tok.index - 8 && lits[k].end >= at.start - TYPE_REACH; k--) {
+    const t = fits(k);
+    if (t) return t;
+  }
+  for (let k = tok.index + 1; k < lits.length && k <= tok.index + 4 && lits[k].start < lineEnd; k++) {
+    const t = fits(k);
+    if (t) return t;
+  }
+  return undefined;
 }
 
 /** YAML `code: |` or `type: "|` with the value still being typed. */

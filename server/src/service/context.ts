@@ -73,7 +73,7 @@ export class ContextFinder {
     }
     const label = this.labelContext(index, p);
     if (label) return label;
-    return this.listContext(index) ?? bare(assertionContext(text, lit, min, max)) ?? positionContext(text, lit, min);
+    return this.listContext(index) ?? bare(assertionContext(text, lit, min, max)) ?? positionContext(text, this.lits, index, min);
   }
 
   /** `case 'x':`, `when "x"`, `"x" =>`, `"x" ->`, and the later items of `case "a", "b"`. */
@@ -120,8 +120,27 @@ export class ContextFinder {
         j++;
         e = next.end;
       }
+      // an arm still being typed: a literal alone on its line (its `->`/`=>` not written yet, or
+      // left open at the end of the line) in a `when`/`match`/switch expression over a code
+      if (this.aloneOnLine(index)) {
+        const r = bare(this.braceSubject(index));
+        if (r) return { ...r, key: true };
+      }
     }
     return undefined;
+  }
+
+  /** Only spaces before the literal on its line, and nothing after it (it runs to the end of the line when left open). */
+  private aloneOnLine(index: number): boolean {
+    const { text, min, max } = this;
+    const lit = this.lits[index];
+    let p = lit.start - 1;
+    while (p >= min && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p--;
+    if (p >= min && text.charCodeAt(p) !== 10 && text.charCodeAt(p) !== 13) return false;
+    if (!lit.terminated) return true;
+    let q = lit.end;
+    while (q < max && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9)) q++;
+    return q >= max || text.charCodeAt(q) === 10 || text.charCodeAt(q) === 13;
   }
 
   /** The subject of the switch/match/when whose `{` encloses literal `index`. */

@@ -1,4 +1,6 @@
 import type { LiteralContext } from './context';
+import { shapeFieldBefore } from './bodyShapes';
+import { classify, lastMemberBack, skipWsBack } from './expressions';
 import type { Literal } from './scanners/types';
 
 /**
@@ -6,21 +8,35 @@ import type { Literal } from './scanners/types';
  * value of a `type`/`code` key in an object literal, dict, map, struct or keyword argument
  * (`type: 'not_found'`, `"type" => "…"`, `Type: "…"`, `code="…"`); a member of a type alias named
  * like a type (`type ErrorType = | 'not_found' | …`); a value returned by a function whose name says
- * it gives a type (`inferType`, `_infer_error_type`: a status → type table). These are `key`
+ * it gives a type (`inferType`, `_infer_error_type`: a status → type table); an assignment to an
+ * error's `code`/`type` member (`err.code = '…'`). These are `key`
  * contexts: good for hover and completion; diagnostics leave them to the error-body rules.
  */
 const KEY = /(?:^|[^\w$.])(["']?)(type|Type|code|Code|error_type|errorType|error_code|errorCode)\1\s*(?::|=>|=(?!=))\s*$/;
 
-export function positionContext(text: string, lit: Literal, min: number): LiteralContext | undefined {
-  // a key's `:`/`=>`/`=`, a union's `|`, or `return`: anything else is no position of ours
+export function positionContext(text: string, lits: readonly Literal[], index: number, min: number): LiteralContext | undefined {
+  const lit = lits[index];
+  // a key's `:`/`=>`/`=`, a union's `|`, or `return`; `(`, `,` and `to` of the other body shapes
   let p = lit.start - 1;
   while (p >= min && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9 || text.charCodeAt(p) === 10 || text.charCodeAt(p) === 13)) p--;
   const c = text.charCodeAt(p);
+  if (c === 40 || c === 44 || c === 111) {
+    const field = shapeFieldBefore(text, lits, index, min);
+    return field && { kind: field, key: true };
+  }
   if (c !== 58 && c !== 62 && c !== 61 && c !== 124 && c !== 110) return undefined;
   const from = Math.max(min, lit.start - 80);
   const before = text.slice(from, lit.start);
   const key = KEY.exec(before);
   if (key) return { kind: /type/i.test(key[2]) ? 'type' : 'code', key: true };
+  // an assignment to an error's member: `err.code = '…'`, `body["code"] = "…"`, `$e->type = '…'`
+  if (c === 61) {
+    const b = text.charCodeAt(p - 1);
+    if (b === 61 || b === 33 || b === 60 || b === 62 || b === 58) return undefined;
+    const m = lastMemberBack(text, skipWsBack(text, p - 1, min), min);
+    const ctx = m && (m.prev >= 0 || m.index) && !m.call ? classify(text, m) : undefined;
+    if (ctx) return { kind: ctx.kind, key: true };
+  }
   // `| 'a' | 'b'` in `type ErrorType =`
   if (/[|=]\s*$/.test(before)) {
     const stmt = text.slice(Math.max(min, lit.start - 1500), lit.start);
