@@ -37,7 +37,8 @@ function items(base: BaseItem[], range: Range, kind: CompletionItemKind, rank: (
     kind,
     detail: b.detail,
     documentation: { kind: 'markdown', value: b.doc },
-    sortText: `${rank(b)}_${b.label}`,
+    // two digits: clients compare sortText as strings, and ranks add up past 9
+    sortText: `${String(rank(b)).padStart(2, '0')}_${b.label}`,
     filterText: b.label,
     textEdit: { range, newText: b.label },
   }));
