@@ -68,6 +68,7 @@ const rows: Row[] = [
   { name: 'Java assertEquals', lang: 'java', text: `${JAVA}class T { void t(UqpayApiException e) { assertEquals("«»", e.getCode()); } }\n` },
   { name: 'Java assertThat(…).isEqualTo', lang: 'java', text: `${JAVA}class T { void t(UqpayApiException e) {\n  assertThat(e.getCode()).isEqualTo("«»");\n} }\n`, open: true },
   { name: 'Kotlin assertEquals', lang: 'kotlin', text: `${KT}fun t(e: UqpayApiException) {\n    assertEquals("«»", e.code)\n}\n` },
+  { name: 'PHP in_array', lang: 'php', text: `${PHP}if (in_array($e->getCode(), ['refund_processing', '«»'], true)) {}\n` },
   { name: 'PHP assertSame', lang: 'php', text: `${PHP}$this->assertSame('«»', $e->getCode());\n` },
   { name: 'Dart expect(…, equals(…))', lang: 'dart', text: `${DART}void t(UqpayError e) {\n  expect(e.code, equals('«»'));\n}\n`, open: true },
   { name: 'Ruby expect(…).to eq', lang: 'ruby', text: `${RB}expect(error.code).to eq('«»')\n`, open: true },
@@ -208,7 +209,8 @@ describe('completion wherever the hover answers, over stdio (issue 13 items 5 an
   describe('error bodies as pairs, chains and SDK constructors (item 2)', () => {
     it('hover on the code of a Map.of / mapOf / builder body is narrowed by its sibling type', async () => {
       const payout = (md: string | null) => {
-        assert.ok(md?.includes('Update Bank Account'), String(md));
+        assert.ok(md, 'no hover');
+        assert.ok(md.includes('Update Bank Account'), md);
         assert.ok(!md.includes('General errors'), 'the payout row, not the general one');
       };
       payout(await hover('java', `${JAVA}class T { Object b = Map.of("type", "payout_error", "code", "invalid_p|arameter", "message", "Invalid request parameters: amount"); }\n`));

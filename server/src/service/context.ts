@@ -1,4 +1,4 @@
-import { bare, classify, isIdent, lastMemberBack, lastMemberFwd, MAX_WINDOW, prevEnd, skipWsBack, skipWsFwd, wordBefore } from './expressions';
+import { bare, classify, expressionContext, isIdent, lastMemberBack, lastMemberFwd, MAX_WINDOW, prevEnd, skipWsBack, skipWsFwd, wordBefore } from './expressions';
 import { assertionContext } from './assertions';
 import type { Family, Literal } from './scanners/types';
 import { positionContext } from './typePositions';
@@ -288,6 +288,11 @@ export class ContextFinder {
     let before = skipWsBack(text, q - 1, min);
     const fn = wordBefore(text, before, min);
     if (/^(?:listOf|setOf|arrayOf|of|frozenset|set|tuple)$/.test(fn.word)) before = skipWsBack(text, fn.start - 1 - (text.charCodeAt(fn.start - 1) === 46 ? wordBefore(text, fn.start - 2, min).word.length + 1 : 0), min);
+    // PHP `in_array($e->code, ['a', 'b'])`: the subject is the first argument
+    if (text.charCodeAt(before) === 44) {
+      const call = /\bin_array\s*\(\s*([^,()]*(?:\([^()]*\))?)\s*,\s*$/.exec(text.slice(Math.max(min, before - 200), before + 1));
+      if (call) return bare(expressionContext(text, before - (call[0].length - call[0].indexOf(call[1]) - call[1].length), min));
+    }
     const kw = wordBefore(text, before, min);
     if (kw.word === 'in') {
       // the subject is shared by every item of the list: no member to rename
