@@ -81,8 +81,9 @@ export function doComplete(catalog: Catalog, a: Analysis, document: TextDocument
   // a `code` value of a body still being typed (`code: 'refund_am` at the end of a line): its sibling `type` decides
   const body = ctx.key ? bodyAround(text, tok.region.literals, tok.index, tok.region.start, tok.region.end) : undefined;
   if (body?.type && typeof body.type.value === 'string' && catalog.isType(body.type.value)) return bodyCodes(catalog, baseItems(catalog, lang, false).codes, body.type.value, range);
-  // a type compared just before (`e.type === 'refund_error' && e.code === '…'`, an `expect(e.type)` line above)
-  const type = typeNear(catalog, a, tok);
+  // a type compared just before (`e.type === 'refund_error' && e.code === '…'`, an `expect(e.type)` line
+  // above); not for a body without a type (the one before it is another body)
+  const type = body ? undefined : typeNear(catalog, a, tok);
   const endpoint = endpointNear(catalog, text, lit.start, tok.region.start);
   const groups = new Set<string>();
   const epGroup = endpoint ? catalog.endpoints.find((e) => e.name === endpoint)?.group : undefined;
