@@ -68,6 +68,9 @@ const rows: Row[] = [
   { name: 'Java assertEquals', lang: 'java', text: `${JAVA}class T { void t(UqpayApiException e) { assertEquals("«»", e.getCode()); } }\n` },
   { name: 'Java assertThat(…).isEqualTo', lang: 'java', text: `${JAVA}class T { void t(UqpayApiException e) {\n  assertThat(e.getCode()).isEqualTo("«»");\n} }\n`, open: true },
   { name: 'Kotlin assertEquals', lang: 'kotlin', text: `${KT}fun t(e: UqpayApiException) {\n    assertEquals("«»", e.code)\n}\n` },
+  { name: 'Python `in` tuple', lang: 'python', text: `${PY}if err.code in ("refund_processing", "«»"):\n    pass\n`, open: true },
+  { name: 'TypeScript [...].includes(err.code)', lang: 'typescript', text: `${TS}if (['refund_processing', '«»'].includes(err.code)) {}\n` },
+  { name: 'Kotlin `in setOf(…)`', lang: 'kotlin', text: `${KT}fun f(e: UqpayApiException) = e.code in setOf("refund_processing", "«»")\n` },
   { name: 'PHP in_array', lang: 'php', text: `${PHP}if (in_array($e->getCode(), ['refund_processing', '«»'], true)) {}\n` },
   { name: 'PHP assertSame', lang: 'php', text: `${PHP}$this->assertSame('«»', $e->getCode());\n` },
   { name: 'Dart expect(…, equals(…))', lang: 'dart', text: `${DART}void t(UqpayError e) {\n  expect(e.code, equals('«»'));\n}\n`, open: true },
@@ -108,6 +111,7 @@ const rows: Row[] = [
   { name: 'Ruby heredoc', lang: 'ruby', text: `${RB}raw = <<~JSON\n  {"type": "customer_error",\n   "code": "«»"}\nJSON\n`, customer: true, open: true },
   { name: 'Rust raw string', lang: 'rust', text: `${RS}let raw = r#"{"type": "customer_error",\n  "code": "«»"\n}"#;\n`, customer: true, open: true },
   { name: 'C# raw string', lang: 'csharp', text: `${CS}var raw = """\n    {"type": "customer_error",\n     "code": "«»"}\n    """;\n`, customer: true, open: true },
+  { name: 'C# verbatim string (doubled quotes)', lang: 'csharp', text: `${CS}var raw = @"{""type"": ""customer_error"", ""code"": ""«»""}";\n`, customer: true },
   { name: 'Swift multi-line string', lang: 'swift', text: `${SWIFT}let raw = """\n    {"type": "customer_error",\n     "code": "«»"}\n    """\n`, customer: true, open: true },
   // item 2: bodies that are not key: value lists
   { name: 'Java Map.of pairs', lang: 'java', text: `${JAVA}class T { Map<String, String> body = Map.of(\n    "type", "customer_error",\n    "code", "«»",\n    "message", "x"); }\n`, customer: true, open: true },
@@ -237,6 +241,11 @@ describe('completion wherever the hover answers, over stdio (issue 13 items 5 an
       assert.deepEqual(await diagnostics('java', `${JAVA}class T { void f(int k) throws Exception {\n  if (k == 1) throw new UqpayApiException("invalid_request_error", "bad", 400);\n  if (k == 2) throw new UqpayApiException("retrieve_customer_failed", "Retrieve customer failed", 400);\n  throw new UqpayApiException(null, "Request failed", 401);\n} }\n`),
         ['type-used-as-code:"invalid_request_error"']);
       assert.deepEqual(await diagnostics('kotlin', `${KT}fun f(): Nothing = throw UqpayApiException("invalid_request_error", "bad", 400)\n`), ['type-used-as-code:"invalid_request_error"']);
+    });
+
+    it('C# verbatim JSON: the doubled quotes are read as one, and the body judged', async () => {
+      assert.deepEqual(await diagnostics('csharp', `${CS}var a = @"{""type"": ""refund_error"", ""code"": ""payment_link_expired"", ""message"": ""expired""}";\n`),
+        ['code-type-mismatch:""refund_error""']);
     });
 
     it('only where UQPAY is in play: the same shapes in a file that never names it get nothing', async () => {

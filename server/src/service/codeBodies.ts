@@ -84,9 +84,11 @@ function jsonIn(text: string, lit: Literal): ErrorObject[] {
   const raw = text.slice(lit.cStart, lit.cEnd);
   // without escapes the raw text is the JSON (a text block's or heredoc's stripped indent is only
   // JSON whitespace): scan it in place
-  if (lit.interpolated || raw === lit.value || raw.indexOf('\\') < 0) return scanJson(text, lit.cStart, lit.cEnd).objects;
+  // C# verbatim `@"…"` (`$@"…"`): `""` is one quote, a backslash is itself
+  const verbatim = text.charCodeAt(lit.start) === 64 || text.charCodeAt(lit.start + 1) === 64;
+  if (lit.interpolated || raw === lit.value || (!verbatim && raw.indexOf('\\') < 0)) return scanJson(text, lit.cStart, lit.cEnd).objects;
   // escaped: scan the value, and map value offsets to raw ones through the escapes
-  const map = escapeMap(raw, lit.value);
+  const map = escapeMap(raw, lit.value, verbatim);
   if (!map) return [];
   const at = (k: number): number => lit.cStart + map[k];
   const token = (t: BodyToken | undefined): BodyToken | undefined =>
@@ -100,13 +102,16 @@ function jsonIn(text: string, lit: Literal): ErrorObject[] {
  * For each offset of `value` (and its end), the raw offset it came from, when the raw content
  * holds only two-character escapes of one character (`\"`, `\\`, `\n`…); otherwise undefined.
  */
-function escapeMap(raw: string, value: string): number[] | undefined {
+function escapeMap(raw: string, value: string, verbatim = false): number[] | undefined {
   const map = new Array<number>(value.length + 1);
   let r = 0;
   let v = 0;
   while (r < raw.length && v < value.length) {
     map[v] = r;
-    if (raw.charCodeAt(r) === 92) {
+    if (verbatim) {
+      if (raw[r] !== value[v]) return undefined;
+      r += raw.charCodeAt(r) === 34 && raw.charCodeAt(r + 1) === 34 ? 2 : 1;
+    } else if (raw.charCodeAt(r) === 92) {
       const e = raw[r + 1];
       const decoded = e === 'n' ? '\n' : e === 't' ? '\t' : e === 'r' ? '\r' : e;
       if (decoded === undefined || value[v] !== decoded || !'"\'\\/ntr`$'.includes(e)) return undefined;
