@@ -118,6 +118,7 @@ const rows: Row[] = [
   { name: 'Kotlin mapOf with to', lang: 'kotlin', text: `${KT}val body = mapOf(\n    "type" to "customer_error",\n    "code" to "«»",\n)\n`, customer: true, open: true },
   { name: 'Java builder chain', lang: 'java', text: `${JAVA}class T { ErrorBody body = ErrorBody.builder()\n    .type("customer_error")\n    .code("«»")\n    .build(); }\n`, customer: true, open: true },
   { name: 'Java setter chain', lang: 'java', text: `${JAVA}class T { ErrorBody body = new ErrorBody().setType("customer_error")\n    .setCode("«»"); }\n`, customer: true, open: true },
+  { name: 'Java put("code", …) after put("type", …)', lang: 'java', text: `${JAVA}class T { void f(Map<String, String> body) {\n  body.put("type", "customer_error");\n  body.put("code", "«»");\n} }\n`, customer: true, open: true },
   { name: 'Java new UqpayApiException(code, message, status)', lang: 'java', text: `${JAVA}class T { void f() throws Exception {\n  throw new UqpayApiException("«»", "Refund amount exceeded original transaction amount", 400);\n} }\n` },
   { name: 'Kotlin UqpayApiException(code, message, status)', lang: 'kotlin', text: `${KT}fun f(): Nothing = throw UqpayApiException("«»", "x", 400)\n` },
 ];

@@ -21,6 +21,9 @@ const CONSTRUCTORS: Record<string, readonly (BodyKey | 'status')[]> = {
 /** Calls whose arguments alternate key, value. */
 const PAIR_CALLS = new Set(['of', 'mapOf', 'hashMapOf', 'mutableMapOf', 'linkedMapOf']);
 
+/** Calls that set one field by name: `body.put("code", "…")`, `map.set("code", …)`, Gson's `addProperty`. */
+const PUT_CALLS = new Set(['put', 'set', 'addProperty', 'putString']);
+
 /** Builder and setter names of a body field. */
 const CHAIN_KEYS: Record<string, BodyKey> = {
   code: 'code', type: 'type', message: 'message',
@@ -68,8 +71,8 @@ export function shapedBody(text: string, literals: readonly Literal[], i: number
 
 /**
  * The body field literal `i` is the value of in these shapes, read back from it alone (it may still
- * be open, being typed): `"code" to `, `"code", ` in `Map.of(`, `.code(`, the code argument of an
- * SDK error constructor. For hover and completion.
+ * be open, being typed): `"code" to `, `"code", ` in `Map.of(` or `.put(`, `.code(`, the code
+ * argument of an SDK error constructor. For hover and completion.
  */
 export function shapeFieldBefore(text: string, literals: readonly Literal[], i: number, min: number): 'code' | 'type' | undefined {
   let p = literals[i].start - 1;
@@ -105,7 +108,8 @@ export function shapeFieldBefore(text: string, literals: readonly Literal[], i: 
       if (ch !== 40 || commas % 2) return undefined;
       let s = r;
       while (s > min && isWord(text.charCodeAt(s - 1))) s--;
-      return PAIR_CALLS.has(text.slice(s, r)) ? name : undefined;
+      const call = text.slice(s, r);
+      return PAIR_CALLS.has(call) || (commas === 0 && PUT_CALLS.has(call) && text.charCodeAt(s - 1) === 46) ? name : undefined;
     } else if (ch === 44 && depth === 0) commas++;
     else if (ch === 59 && depth === 0) return undefined;
   }
