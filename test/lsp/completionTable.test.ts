@@ -57,6 +57,9 @@ const rows: Row[] = [
   { name: 'Dart switch-expression arm', lang: 'dart', text: `${DART}int f(UqpayError e) => switch (e.code) {\n  '«»' => 1,\n  _ => 0,\n};\n`, open: true },
   { name: 'PHP match arm', lang: 'php', text: `${PHP}$r = match ($body['code']) {\n    '«»' => 1,\n    default => 0,\n};\n`, open: true },
   { name: 'Rust match arm', lang: 'rust', text: `${RS}fn f(e: &ApiError) -> u8 {\n    match e.code.as_str() {\n        "«»" => 1,\n        _ => 0,\n    }\n}\n`, open: true },
+  { name: 'Rust Some("…") arm', lang: 'rust', text: `${RS}fn f(e: &ApiError) -> u8 {\n    match e.code.as_deref() {\n        Some("refund_processing") | Some("«»") => 1,\n        _ => 0,\n    }\n}\n` },
+  { name: 'Dart `||` pattern arm', lang: 'dart', text: `${DART}int f(UqpayError e) => switch (e.code) {\n  'refund_processing' || '«»' => 1,\n  _ => 0,\n};\n`, open: true },
+  { name: 'Kotlin when branch with two labels', lang: 'kotlin', text: `${KT}fun f(e: UqpayApiException) = when (e.code) {\n    "refund_processing", "«»" -> 1\n    else -> 0\n}\n`, open: true },
   { name: 'C# switch-expression arm', lang: 'csharp', text: `${CS}var r = e.Code switch {\n    "«»" => 1,\n    _ => 0,\n};\n`, open: true },
   { name: 'Swift case', lang: 'swift', text: `${SWIFT}switch e.code {\ncase "«»": break\ndefault: break\n}\n`, open: true },
   // assertion arguments

@@ -80,20 +80,19 @@ export class ContextFinder {
   private labelContext(index: number, p: number): LiteralContext | undefined {
     const { text, min, family } = this;
     let i = index;
-    let q = p;
-    // walk back over `'a', 'b' |` lists to the first label
+    let q = this.patternStart(index, p);
+    // walk back over `'a', 'b' |` lists (Dart `||`, C# `or`, Rust `Some("a") | Some("b")`) to the first label
     for (let hops = 0; hops < 32; hops++) {
       const c = text.charCodeAt(q);
       const isOr = c === 114 && text.charCodeAt(q - 1) === 111 && !isIdent(text.charCodeAt(q - 2)); // C# `or`
       if ((c === 44 || c === 124 || isOr) && i > 0) {
         const prevLit = this.lits[i - 1];
-        const qq = skipWsBack(text, isOr ? q - 2 : q - 1, min);
-        if (prevLit.end - 1 === qq) {
+        const qq = skipWsBack(text, isOr || (c === 124 && text.charCodeAt(q - 1) === 124) ? q - 2 : q - 1, min);
+        if (this.patternEnd(i - 1) - 1 === qq) {
           i--;
-          q = skipWsBack(text, prevLit.start - 1, min);
+          q = this.patternStart(i, skipWsBack(text, prevLit.start - 1, min));
           continue;
         }
-        // Rust `Some("a") | Some("b")` and friends are rare; stop here
       }
       break;
     }
@@ -107,7 +106,7 @@ export class ContextFinder {
     // arms without a keyword: Rust/PHP/C# `"x" =>`, Kotlin `"x" ->`
     if (family === 'rust' || family === 'php' || family === 'csharp' || family === 'kotlin' || family === 'dart') {
       let j = index;
-      let e = this.lits[j].end;
+      let e = this.patternEnd(j);
       for (let hops = 0; hops < 32; hops++) {
         const f = skipWsFwd(text, e, this.max);
         const fc = text.charCodeAt(f);
@@ -116,13 +115,14 @@ export class ContextFinder {
         const next = this.lits[j + 1];
         const sep = fc === 44 || fc === 124 || (fc === 111 && f1 === 114);
         if (!sep || !next) break;
-        if (skipWsFwd(text, f + (fc === 111 ? 2 : 1), this.max) !== next.start) break;
+        const after = skipWsFwd(text, f + (fc === 111 || (fc === 124 && f1 === 124) ? 2 : 1), this.max);
+        if (after !== this.patternFirst(j + 1)) break;
         j++;
-        e = next.end;
+        e = this.patternEnd(j);
       }
       // an arm still being typed: a literal alone on its line (its `->`/`=>` not written yet, or
       // left open at the end of the line) in a `when`/`match`/switch expression over a code
-      if (this.aloneOnLine(index)) {
+      if (this.aloneOnLine(i, index)) {
         const r = bare(this.braceSubject(index));
         if (r) return { ...r, key: true };
       }
@@ -130,15 +130,47 @@ export class ContextFinder {
     return undefined;
   }
 
-  /** Only spaces before the literal on its line, and nothing after it (it runs to the end of the line when left open). */
-  private aloneOnLine(index: number): boolean {
+  /** Rust's `Some("x")`: the literal at `index` is wrapped, and where its pattern starts and ends. */
+  private someWrapped(index: number): boolean {
+    if (this.family !== 'rust') return false;
     const { text, min, max } = this;
     const lit = this.lits[index];
-    let p = lit.start - 1;
+    const open = skipWsBack(text, lit.start - 1, min);
+    if (text.charCodeAt(open) !== 40 || text.charCodeAt(skipWsFwd(text, lit.end, max)) !== 41) return false;
+    return wordBefore(text, skipWsBack(text, open - 1, min), min).word === 'Some';
+  }
+
+  /** The first character of the pattern of literal `index`. */
+  private patternFirst(index: number): number {
+    const lit = this.lits[index];
+    return this.someWrapped(index) ? wordBefore(this.text, skipWsBack(this.text, skipWsBack(this.text, lit.start - 1, this.min) - 1, this.min), this.min).start : lit.start;
+  }
+
+  /** The character before the pattern of literal `index` (`p`, or before `Some(` around it). */
+  private patternStart(index: number, p: number): number {
+    if (!this.someWrapped(index)) return p;
+    const w = wordBefore(this.text, skipWsBack(this.text, p - 1, this.min), this.min);
+    return skipWsBack(this.text, w.start - 1, this.min);
+  }
+
+  /** Just after the pattern of literal `index` (after the `)` of `Some(…)`). */
+  private patternEnd(index: number): number {
+    const end = this.lits[index].end;
+    return this.someWrapped(index) ? skipWsFwd(this.text, end, this.max) + 1 : end;
+  }
+
+  /**
+   * Labels `first`..`index` start their line, and nothing follows literal `index` on it (or it runs
+   * to the end of the line, left open): an arm still being typed.
+   */
+  private aloneOnLine(first: number, index: number): boolean {
+    const { text, min, max } = this;
+    const lit = this.lits[index];
+    let p = this.patternFirst(first) - 1;
     while (p >= min && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p--;
     if (p >= min && text.charCodeAt(p) !== 10 && text.charCodeAt(p) !== 13) return false;
     if (!lit.terminated) return true;
-    let q = lit.end;
+    let q = this.patternEnd(index);
     while (q < max && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9)) q++;
     return q >= max || text.charCodeAt(q) === 10 || text.charCodeAt(q) === 13;
   }
