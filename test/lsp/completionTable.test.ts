@@ -14,7 +14,7 @@
  * - `refund_error`'s section has no `payment_link_expired` (code-type-mismatch), and
  *   `invalid_request_error` is a type (type-used-as-code).
  * A row's text holds `«»` where the code is typed: hover reads the whole code there, completion
- * runs with `retri` (or `refund`) typed and the closing quote in place, and, where a developer
+ * runs with `retri` (or `refund`) typed (`‸` marks the cursor) and the closing quote in place, and, where a developer
  * types with the literal still open at the end of the line, once more without it.
  */
 import assert from 'node:assert/strict';
@@ -136,9 +136,9 @@ describe('completion wherever the hover answers, over stdio (issue 13 items 5 an
   let workspace: string;
   let n = 0;
 
-  /** Open `text` with one `|` cursor (removed); the uri and the cursor's position. */
+  /** Open `text` with one `‸` cursor (removed); the uri and the cursor's position. */
   async function open(lang: string, marked: string): Promise<{ uri: string; text: string; position: { line: number; character: number } }> {
-    const at = marked.indexOf('|');
+    const at = marked.indexOf('‸');
     const text = marked.slice(0, at) + marked.slice(at + 1);
     const before = text.slice(0, at).split('\n');
     const uri = pathToFileURL(join(workspace, `doc${n++}.${EXT[lang]}`)).toString();
@@ -155,7 +155,7 @@ describe('completion wherever the hover answers, over stdio (issue 13 items 5 an
     return (await within(s.conn.sendRequest('textDocument/completion', { textDocument: { uri: d.uri }, position: d.position }), 15_000, 'completion')) as CompletionList | null;
   }
   async function diagnostics(lang: string, text: string): Promise<string[]> {
-    const d = await open(lang, `|${text}`);
+    const d = await open(lang, `‸${text}`);
     const p = await s.diagnostics(d.uri);
     return p.diagnostics.map((x) => `${x.code}:${d.text.split('\n')[x.range.start.line].slice(x.range.start.character, x.range.end.character)}`).sort();
   }
@@ -170,7 +170,7 @@ describe('completion wherever the hover answers, over stdio (issue 13 items 5 an
     const at = text.indexOf('«»');
     let eol = text.indexOf('\n', at);
     if (eol < 0) eol = text.length;
-    return `${text.slice(0, at)}${typed}|${text.slice(eol)}`;
+    return `${text.slice(0, at)}${typed}‸${text.slice(eol)}`;
   }
 
   before(async () => {
@@ -187,10 +187,10 @@ describe('completion wherever the hover answers, over stdio (issue 13 items 5 an
     const code = row.customer ? 'retrieve_customer_failed' : 'refund_amount_exceeded';
     const typed = row.customer ? 'retri' : 'refund';
     it(`${row.name}: hover names the code, completion offers ${row.customer ? 'the customer_error codes first' : 'the codes'}${row.open ? ', with the literal open too' : ''}`, async () => {
-      const md = await hover(row.lang, row.text.replace('«»', `${code.slice(0, 4)}|${code.slice(4)}`));
+      const md = await hover(row.lang, row.text.replace('«»', `${code.slice(0, 4)}‸${code.slice(4)}`));
       assert.ok(md?.startsWith(`**\`${code}\`** · UQPAY error code`), `hover: ${md}`);
 
-      const list = await complete(row.lang, row.text.replace('«»', `${typed}|`));
+      const list = await complete(row.lang, row.text.replace('«»', `${typed}‸`));
       assert.ok(list, 'no completion');
       assert.ok(list.items.some((i) => i.label === code), `${code} offered`);
       const item = list.items.find((i) => i.label === code)!;
@@ -208,7 +208,7 @@ describe('completion wherever the hover answers, over stdio (issue 13 items 5 an
   }
 
   it('TypeScript: inside `instanceof RateLimitError` the codes that come back as HTTP 429 come first', async () => {
-    const list = await complete('typescript', `${TS}import { RateLimitError } from '@uqpay/sdk';\ntry { await pay(); } catch (e) {\n  if (e instanceof RateLimitError && e.code === 'vel|') {}\n}\n`);
+    const list = await complete('typescript', `${TS}import { RateLimitError } from '@uqpay/sdk';\ntry { await pay(); } catch (e) {\n  if (e instanceof RateLimitError && e.code === 'vel‸') {}\n}\n`);
     const top = best(list);
     assert.ok(top.includes('velocity_limit_exceeded'), String(top));
     assert.ok(!top.some((c) => CUSTOMER.includes(c)), 'a 400 code is not a RateLimitError');
@@ -221,9 +221,9 @@ describe('completion wherever the hover answers, over stdio (issue 13 items 5 an
         assert.ok(md.includes('Update Bank Account'), md);
         assert.ok(!md.includes('General errors'), 'the payout row, not the general one');
       };
-      payout(await hover('java', `${JAVA}class T { Object b = Map.of("type", "payout_error", "code", "invalid_p|arameter", "message", "Invalid request parameters: amount"); }\n`));
-      payout(await hover('kotlin', `${KT}val b = mapOf("type" to "payout_error", "code" to "invalid_p|arameter")\n`));
-      payout(await hover('java', `${JAVA}class T { Object b = ErrorBody.builder().type("payout_error").code("invalid_p|arameter").build(); }\n`));
+      payout(await hover('java', `${JAVA}class T { Object b = Map.of("type", "payout_error", "code", "invalid_p‸arameter", "message", "Invalid request parameters: amount"); }\n`));
+      payout(await hover('kotlin', `${KT}val b = mapOf("type" to "payout_error", "code" to "invalid_p‸arameter")\n`));
+      payout(await hover('java', `${JAVA}class T { Object b = ErrorBody.builder().type("payout_error").code("invalid_p‸arameter").build(); }\n`));
     });
 
     it('Java Map.of: type-used-as-code and code-type-mismatch, as in a JSON body', async () => {
