@@ -82,6 +82,11 @@ const rows: Row[] = [
   { name: 'Rust assert_eq!', lang: 'rust', text: `${RS}fn t(e: ApiError) {\n    assert_eq!(e.code, "«»");\n}\n`, open: true },
   { name: 'C# Assert.Equal', lang: 'csharp', text: `${CS}Assert.Equal("«»", e.Code);\n` },
   { name: 'Swift XCTAssertEqual', lang: 'swift', text: `${SWIFT}XCTAssertEqual(error.code, "«»")\n`, open: true },
+  // items and keys among codes, and lists named like codes
+  { name: 'TypeScript array of codes', lang: 'typescript', text: `${TS}const RETRYABLE = ['refund_processing', '«»'];\n`, open: true },
+  { name: 'Python set of codes', lang: 'python', text: `${PY}RETRYABLE = {"refund_processing", "«»"}\n`, open: true },
+  { name: 'PHP map keyed by codes', lang: 'php', text: `${PHP}$advice = [\n    'refund_processing' => 'wait for the first refund',\n    '«»' => 'lower the amount',\n];\n`, open: true },
+  { name: 'Go slice named like codes, first item', lang: 'go', text: `${GO}var fatalCodes = []string{"«»"}\n`, open: true },
   // assignments to an error's code
   { name: 'TypeScript err.code = …', lang: 'typescript', text: `${TS}err.code = '«»';\n`, open: true },
   { name: 'Python body["code"] = …', lang: 'python', text: `${PY}body["code"] = "«»"\n`, open: true },
@@ -212,6 +217,12 @@ describe('completion wherever the hover answers, over stdio (issue 13 items 5 an
     const top = best(list);
     assert.ok(top.includes('velocity_limit_exceeded'), String(top));
     assert.ok(!top.some((c) => CUSTOMER.includes(c)), 'a 400 code is not a RateLimitError');
+  });
+
+  it('lists of other things get no completion: names, HTTP status codes', async () => {
+    assert.equal(await complete('typescript', `${TS}const names = ['alice', 'bo‸'];\n`), null);
+    assert.equal(await complete('typescript', `${TS}const statusCodes = ['4‸'];\n`), null);
+    assert.equal(await complete('python', `${PY}labels = {"refund": "Refund", "pay‸": "Pay"}\n`), null);
   });
 
   describe('error bodies as pairs, chains and SDK constructors (item 2)', () => {
