@@ -34,10 +34,10 @@ const CHAIN_KEYS: Record<string, BodyKey> = {
 /** How far a chain or call is followed each way. */
 const REACH = 2000;
 
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
-function isWord(c: number): boolean {
+export function isWord(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
@@ -96,20 +96,27 @@ export function shapeFieldBefore(text: string, literals: readonly Literal[], i: 
   if (name === undefined || name === 'message') return undefined;
   if (isTo) return name;
   // `"code", ` only at a key position (an even argument) of a pair call
+  const call = enclosingCall(text, literals, i - 1, min);
+  if (!call || call.commas % 2) return undefined;
+  return PAIR_CALLS.has(call.name) || (call.commas === 0 && PUT_CALLS.has(call.name) && text.charCodeAt(call.open - call.name.length - 1) === 46) ? name : undefined;
+}
+
+/** The call whose unclosed `(` is nearest before literal `k` (its name, and the commas between at its level). */
+function enclosingCall(text: string, literals: readonly Literal[], k: number, min: number): { open: number; name: string; commas: number } | undefined {
   let commas = 0;
   let depth = 0;
-  for (let k = i - 1, r = key.start - 1; r >= Math.max(min, key.start - REACH); r--) {
-    while (k >= 0 && literals[k].start > r) k--;
-    if (k >= 0 && literals[k].end > r) { r = literals[k].start; continue; }
+  const from = literals[k].start;
+  for (let j = k, r = from - 1; r >= Math.max(min, from - REACH); r--) {
+    while (j >= 0 && literals[j].start > r) j--;
+    if (j >= 0 && literals[j].end > r) { r = literals[j].start; continue; }
     const ch = text.charCodeAt(r);
     if (ch === 41 || ch === 93 || ch === 125) depth++;
     else if (ch === 40 || ch === 91 || ch === 123) {
       if (depth-- > 0) continue;
-      if (ch !== 40 || commas % 2) return undefined;
+      if (ch !== 40) return undefined;
       let s = r;
       while (s > min && isWord(text.charCodeAt(s - 1))) s--;
-      const call = text.slice(s, r);
-      return PAIR_CALLS.has(call) || (commas === 0 && PUT_CALLS.has(call) && text.charCodeAt(s - 1) === 46) ? name : undefined;
+      return { open: r, name: text.slice(s, r), commas };
     } else if (ch === 44 && depth === 0) commas++;
     else if (ch === 59 && depth === 0) return undefined;
   }
@@ -123,22 +130,9 @@ function pairsBody(text: string, literals: readonly Literal[], i: number, comma:
   let q = comma - 1;
   while (q >= min && isSpace(text.charCodeAt(q))) q--;
   if (key.end - 1 !== q || keyName(text, key) === undefined) return undefined;
-  // the call: the nearest unclosed `(` before the key, and its name
-  let depth = 0;
-  let open = -1;
-  for (let k = i - 1, r = key.start - 1; r >= Math.max(min, key.start - REACH); r--) {
-    while (k >= 0 && literals[k].start > r) k--;
-    if (k >= 0 && literals[k].end > r) { r = literals[k].start; continue; }
-    const ch = text.charCodeAt(r);
-    if (ch === 41 || ch === 93 || ch === 125) depth++;
-    else if (ch === 40 || ch === 91 || ch === 123) {
-      if (depth-- === 0) { open = ch === 40 ? r : -1; break; }
-    } else if (ch === 59 && depth === 0) break;
-  }
-  if (open < 0) return undefined;
-  let s = open;
-  while (s > min && isWord(text.charCodeAt(s - 1))) s--;
-  if (!PAIR_CALLS.has(text.slice(s, open)) || seen?.has(open)) return undefined;
+  const call = enclosingCall(text, literals, i - 1, min);
+  if (!call || !PAIR_CALLS.has(call.name) || seen?.has(call.open)) return undefined;
+  const open = call.open;
   seen?.add(open);
   const args = callArgs(text, literals, open, max);
   if (!args) return undefined;

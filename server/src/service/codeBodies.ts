@@ -1,4 +1,4 @@
-import { shapedBody, shapeFieldBefore } from './bodyShapes';
+import { isSpace, isWord, shapedBody, shapeFieldBefore } from './bodyShapes';
 import { scanJson } from './scanners/json';
 import type { BodyToken, ErrorObject, Literal } from './scanners/types';
 
@@ -132,12 +132,6 @@ const KEYS: Record<string, BodyKey> = {
 };
 type BodyKey = 'code' | 'type' | 'message';
 
-function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-function isWord(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
 
 /**
  * The body key written just before `pos`: `code: `, `"code": `, `'code' => `, `:code => `,

@@ -6,7 +6,8 @@ import type { Analysis } from './analysis';
 import { codeMarkdown, entryDetail, typeMarkdown } from './describe';
 import { sdkMemberCodes, type SdkMember } from '../../../catalog/src/sdkErrors';
 import { bodyAround } from './codeBodies';
-import { endpointNear, literalContext, objectTokenAt, tokenAt, type TokenAt } from './tokens';
+import { amongCodes, typeNear } from './completionContext';
+import { endpointNear, literalContext, objectTokenAt, tokenAt } from './tokens';
 
 interface BaseItem { label: string; entries: ErrorEntry[]; detail: string; doc: string }
 
@@ -116,97 +117,6 @@ function bodyCodes(catalog: Catalog, codes: BaseItem[], type: string | undefined
   const fits = (b: BaseItem) => !!type && b.entries.some((e) => e.types.includes(type));
   const narrowedList = type && catalog.isType(type) ? codes.filter(fits) : codes;
   return { isIncomplete: false, items: items(narrowedList.length ? narrowedList : codes, range, CompletionItemKind.Value, (b) => (fits(b) ? 0 : 1)) };
-}
-
-/** How far back a compared type is looked for. */
-const TYPE_REACH = 300;
-
-/** A catalog type the code compares with just before the literal, or later on its line. */
-function typeNear(catalog: Catalog, a: Analysis, tok: Extract<TokenAt, { kind: 'literal' }>): string | undefined {
-  const lits = tok.region.literals;
-  const at = lits[tok.index];
-  const eol = a.text.indexOf('\n', at.end);
-  const lineEnd = eol < 0 ? tok.region.end : eol;
-  const fits = (k: number): string | undefined => {
-    const l = lits[k];
-    if (l.interpolated || !l.terminated || !catalog.isType(l.value)) return undefined;
-    return literalContext(a, { ...tok, index: k, literal: l })?.kind === 'type' ? l.value : undefined;
-  };
-  for (let k = tok.index - 1; k >= 0 && k >= tok.index - 8 && lits[k].end >= at.start - TYPE_REACH; k--) {
-    const t = fits(k);
-    if (t) return t;
-  }
-  for (let k = tok.index + 1; k < lits.length && k <= tok.index + 4 && lits[k].start < lineEnd; k++) {
-    const t = fits(k);
-    if (t) return t;
-  }
-  return undefined;
-}
-
-/** `retryable_codes = [`, `FATAL_CODES: set[str] = {`, `val fatalCodes = setOf(`, `var retryCodes = []string{`. */
-const CODES_LIST = /\b\w*codes\s*(?::[^=\n]*)?=\s*(?:new\s+[\w.<>[\]]*\s*|\[\]\w+\s*|(?:set|frozenset|tuple|list|listOf|setOf|arrayOf|mutableListOf|mutableSetOf|hashSetOf|Set\.of|List\.of|Arrays\.asList|array)\s*)?\(?\s*$/i;
-
-const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
-
-/**
- * A list item or map key among catalog codes (`RETRYABLE = ['api_error', '…']`, `ADVICE = {
- * 'refund_processing': …, '…': … }`), or the first item of a list named like codes (`retryable_codes
- * = ['…`): where the hover reads the neighbours as codes, completion offers codes.
- */
-function amongCodes(catalog: Catalog, a: Analysis, tok: Extract<TokenAt, { kind: 'literal' }>): boolean {
-  const text = a.text;
-  const lits = tok.region.literals;
-  const min = tok.region.start;
-  const back = (p: number): number => {
-    while (p >= min && isSpace(text.charCodeAt(p))) p--;
-    return p;
-  };
-  const fwd = (p: number): number => {
-    while (p < tok.region.end && isSpace(text.charCodeAt(p))) p++;
-    return p;
-  };
-  const isKey = (k: number): boolean => {
-    const f = fwd(lits[k].end);
-    const c = text.charCodeAt(f);
-    return c === 58 || (c === 61 && text.charCodeAt(f + 1) === 62);
-  };
-  const code = (k: number): boolean => !lits[k].interpolated && catalog.isCode(lits[k].value);
-  const i = tok.index;
-  let first = -1; // where the scan of a list stopped: the opener of a first item
-  // the items (or keys) before it in the same brackets, nearest first
-  const scan = (key: boolean): boolean => {
-    let q = back(tok.literal.start - 1);
-    for (let k = i - 1, hops = 0; k >= 0 && hops < 16; k--, hops++) {
-      if (text.charCodeAt(q) !== 44) break;
-      const end = back(q - 1);
-      if (key) {
-        // a map: the previous entry's value ends at `end`; its key is the literal before `:`/`=>`
-        let j = k;
-        while (j >= 0 && lits[j].end > end + 1) j--;
-        while (j >= 0 && !isKey(j) && end - lits[j].end < 400) j--;
-        if (j < 0 || !isKey(j)) break;
-        if (code(j)) return true;
-        q = back(lits[j].start - 1);
-        k = j;
-      } else {
-        if (lits[k].end - 1 !== end) break;
-        if (code(k)) return true;
-        q = back(lits[k].start - 1);
-      }
-    }
-    first = q;
-    return false;
-  };
-  // a key left open at the end of its line has no `:` yet: either
-  if (tok.literal.terminated && isKey(i)) return scan(true);
-  if (scan(false)) return true;
-  const q = first;
-  if (!tok.literal.terminated && scan(true)) return true;
-  // the first item: a list assigned to a name ending in `codes`
-  const opener = text.charCodeAt(q);
-  if (opener !== 91 && opener !== 40 && opener !== 123) return false;
-  const head = text.slice(Math.max(min, q - 80), q);
-  return CODES_LIST.test(head) && !/(?:status|http)\w*codes\s*(?::[^=\n]*)?=[^=]*$/i.test(head);
 }
 
 /** YAML `code: |` or `type: "|` with the value still being typed. */
