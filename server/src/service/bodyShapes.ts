@@ -34,10 +34,10 @@ const CHAIN_KEYS: Record<string, BodyKey> = {
 /** How far a chain or call is followed each way. */
 const REACH = 2000;
 
-export function isSpace(c: number): boolean {
+function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
-export function isWord(c: number): boolean {
+function isWord(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 

@@ -1,4 +1,4 @@
-import { isSpace, isWord, shapedBody, shapeFieldBefore } from './bodyShapes';
+import { shapedBody, shapeFieldBefore } from './bodyShapes';
 import { scanJson } from './scanners/json';
 import type { BodyToken, ErrorObject, Literal } from './scanners/types';
 
@@ -36,7 +36,14 @@ export function codeBodies(text: string, literals: readonly Literal[], min: numb
 /** The body whose `code` or `message` value literal `i` is, made once per bracket or chain (`seen`). */
 function bodyOf(text: string, literals: readonly Literal[], i: number, min: number, max: number, seen?: Set<number>): ErrorObject | undefined {
   const key = keyBefore(text, literals[i].start, min);
-  if (!key || (key.name !== 'code' && key.name !== 'message')) return key ? undefined : shapedBody(text, literals, i, min, max, seen);
+  if (!key) {
+    // the other shapes start right after `(` or `,`: most literals stop here, before a call into bodyShapes
+    let p = literals[i].start - 1;
+    while (p >= min && isSpace(text.charCodeAt(p))) p--;
+    const c = text.charCodeAt(p);
+    return c === 40 || c === 44 ? shapedBody(text, literals, i, min, max, seen) : undefined;
+  }
+  if (key.name !== 'code' && key.name !== 'message') return undefined;
   const open = openBefore(text, literals, i, key.start, min);
   if (open < 0 || seen?.has(open)) return undefined;
   seen?.add(open);
@@ -131,6 +138,13 @@ const KEYS: Record<string, BodyKey> = {
   code: 'code', Code: 'code', type: 'type', Type: 'type', message: 'message', Message: 'message',
 };
 type BodyKey = 'code' | 'type' | 'message';
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+function isWord(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
 
 
 /**
