@@ -85,6 +85,8 @@ export class CoverageView implements vscode.TreeDataProvider<Node>, vscode.Dispo
   private describe(): void {
     const s = this.result?.report.summary;
     const names = { all: '', unhandled: docsT('unhandled only'), handled: docsT('handled only') };
+    // package.json's name follows VS Code's display language; the setting may ask for the other one
+    this.view.title = docsT('UQPAY Error Coverage');
     this.view.description = [s ? docsT('{0} of {1} handled', s.handled, s.total) : '', names[this.filterValue]].filter(Boolean).join(' · ');
     this.view.message = this.result === null
       ? docsT('The workspace is being indexed…')

@@ -75,7 +75,7 @@ describe('coverage over LSP: CodeLens and the workspace index', function () {
     ]);
     const arg = lenses[0].command!.arguments![0] as { errors: { code: string; handled: { line: number }[]; retry: string }[] };
     assert.deepEqual(arg.errors.find((e) => e.code === 'insufficient_balance')?.handled.map((h) => h.line + 1), [9]);
-    assert.equal(arg.errors.find((e) => e.code === 'merchant_account_invalid')?.retry, 'do not retry');
+    assert.equal(arg.errors.find((e) => e.code === 'merchant_account_invalid')?.retry, 'Do not retry');
   });
 
   it('the setting uqpayErrors.coverage.codeLens turns the lenses off', async () => {

@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
+import type { Lang } from '../../../catalog/src/types';
 import type { DiagnosticData } from './diagnostics';
 import { SOURCE } from './contract';
 
@@ -15,6 +16,13 @@ function dataOf(d: Diagnostic): DiagnosticData | undefined {
   return data && typeof data === 'object' && data.content ? data : undefined;
 }
 
+/** Titles in the user's documentation language; codes and the new member text stay as they are. */
+const TITLES = {
+  replace: (code: string, lang: Lang) => (lang === 'zh-CN' ? `替换为“${code}”` : `Replace with '${code}'`),
+  compareType: (member: string, lang: Lang) => (lang === 'zh-CN' ? `改为比较 type 字段（${member}）` : `Compare the type field instead (${member})`),
+  fixAll: (n: number, lang: Lang) => (lang === 'zh-CN' ? `修正 ${n} 个拼错的 UQPAY 错误码` : `Fix ${n} misspelt UQPAY error ${n === 1 ? 'code' : 'codes'}`),
+};
+
 function wants(context: CodeActionContext, kind: string): boolean {
   if (!context.only || context.only.length === 0) return kind === CodeActionKind.QuickFix;
   return context.only.some((k) => kind === k || kind.startsWith(`${k}.`));
@@ -25,7 +33,7 @@ function wants(context: CodeActionContext, kind: string): boolean {
  * client that drops `data` still gets them) and `source.fixAll.uqpayErrors`: every unknown code
  * with exactly one suggestion replaced at once.
  */
-export function codeActions(document: TextDocument, range: Range, context: CodeActionContext, diagnostics: readonly Diagnostic[]): CodeAction[] {
+export function codeActions(document: TextDocument, range: Range, context: CodeActionContext, diagnostics: readonly Diagnostic[], lang: Lang): CodeAction[] {
   const actions: CodeAction[] = [];
   const ours = diagnostics.filter((d) => d.source === SOURCE);
   if (wants(context, CodeActionKind.QuickFix)) {
@@ -38,7 +46,7 @@ export function codeActions(document: TextDocument, range: Range, context: CodeA
       if (d.code === 'unknown-error-code' && data.suggestions?.length) {
         for (const s of data.suggestions) {
           actions.push({
-            title: `Replace with '${s}'`,
+            title: TITLES.replace(s, lang),
             kind: CodeActionKind.QuickFix,
             diagnostics: [sent],
             isPreferred: data.suggestions.length === 1,
@@ -47,7 +55,7 @@ export function codeActions(document: TextDocument, range: Range, context: CodeA
         }
       } else if (d.code === 'type-used-as-code' && data.member) {
         actions.push({
-          title: `Compare the type field instead (${data.member.newText})`,
+          title: TITLES.compareType(data.member.newText, lang),
           kind: CodeActionKind.QuickFix,
           diagnostics: [sent],
           isPreferred: true,
@@ -66,7 +74,7 @@ export function codeActions(document: TextDocument, range: Range, context: CodeA
       fixed.push(d);
     }
     if (edits.length) {
-      actions.push({ title: `Fix ${edits.length} misspelt UQPAY error ${edits.length === 1 ? 'code' : 'codes'}`, kind: FIX_ALL_KIND, diagnostics: fixed, edit: { changes: { [document.uri]: edits } } });
+      actions.push({ title: TITLES.fixAll(edits.length, lang), kind: FIX_ALL_KIND, diagnostics: fixed, edit: { changes: { [document.uri]: edits } } });
     }
   }
   return actions;

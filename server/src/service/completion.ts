@@ -24,7 +24,7 @@ function baseItems(catalog: Catalog, lang: Lang, withNumeric: boolean): { codes:
   if (withNumeric) for (const e of catalog.entries) if (typeof e.code === 'number' && !labels.includes(String(e.code))) labels.push(String(e.code));
   const codes = labels.map((label) => {
     const entries = catalog.byCode(label);
-    return { label, entries, detail: entryDetail(catalog, entries), doc: codeMarkdown(catalog, label, entries, lang) };
+    return { label, entries, detail: entryDetail(catalog, entries, lang), doc: codeMarkdown(catalog, label, entries, lang) };
   });
   const types = catalog.types.map((def) => ({ label: def.name, entries: catalog.byType(def.name), detail: `HTTP ${def.httpStatus.join('/')}`, doc: typeMarkdown(catalog, def, lang) }));
   const built = { codes, types };

@@ -18,6 +18,7 @@ const L = {
   type: { en: 'Type', 'zh-CN': '类型' },
   oneOf: { en: 'one of', 'zh-CN': '以下之一：' },
   noType: { en: 'none (envelope B: numeric code, no type)', 'zh-CN': '无（信封 B：数字 code，没有 type）' },
+  envelopeB: { en: 'envelope B', 'zh-CN': '信封 B' },
   status: { en: 'HTTP status', 'zh-CN': 'HTTP 状态码' },
   unknownStatus: { en: 'not documented', 'zh-CN': '文档未说明' },
   message: { en: 'API message', 'zh-CN': 'API 返回的消息' },
@@ -98,10 +99,10 @@ export function commandLink(entryId: string): string {
 }
 
 /** One-line detail for completion items: type(s) and status. */
-export function entryDetail(catalog: Catalog, entries: readonly ErrorEntry[]): string {
+export function entryDetail(catalog: Catalog, entries: readonly ErrorEntry[], lang: Lang): string {
   const types = [...new Set(entries.flatMap((e) => e.types))];
   const statuses = [...new Set(entries.flatMap((e) => entryStatuses(catalog, e)))].sort((a, b) => a - b);
-  const typePart = types.length === 0 ? 'envelope B' : types.length > 2 ? `${types.slice(0, 2).join(' | ')} | …` : types.join(' | ');
+  const typePart = types.length === 0 ? t('envelopeB', lang) : types.length > 2 ? `${types.slice(0, 2).join(' | ')} | …` : types.join(' | ');
   return `${typePart}${statuses.length ? ` · HTTP ${statuses.join('/')}` : ''}`;
 }
 

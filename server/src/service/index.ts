@@ -118,7 +118,7 @@ export function createErrorCodeService(options: { catalog: Catalog; settings?: P
         diagnostics: Array.isArray(context?.diagnostics) ? context.diagnostics : [],
         only: Array.isArray(context?.only) ? context.only.filter((k) => typeof k === 'string') : undefined,
       };
-      const actions = codeActions(document, range, ctx, doValidation(document, s));
+      const actions = codeActions(document, range, ctx, doValidation(document, s), s.docsLanguage);
       const wantsQuickFix = !ctx.only || ctx.only.some((k) => k === 'quickfix' || 'quickfix'.startsWith(`${k}.`) || k === '');
       if (wantsQuickFix && familyOf(document.languageId) !== 'markdown') {
         actions.push(...(await getSwitchCaseActions(document, range, catalog, s.docsLanguage, ctx.diagnostics, cache.get(document))));

@@ -5,27 +5,15 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeLens } from 'vscode-languageserver-types';
+import { localize, retryLabel } from '../../../../catalog/src/localize';
 import type { Lang } from '../../../../catalog/src/types';
 import { SHOW_COVERAGE_COMMAND, type ShowCoverageArgs } from '../../protocol/coverage';
 import type { CallCoverage } from './coverage';
 
-const RETRY: Record<string, Record<Lang, string>> = {
-  same_key: { en: 'retry with the same idempotency key', 'zh-CN': '使用同一幂等键重试' },
-  after_status_check: { en: 'check the status first, then retry', 'zh-CN': '先查询状态再重试' },
-  after_token_refresh: { en: 'refresh the token, then retry', 'zh-CN': '刷新 token 后重试' },
-  after_backoff: { en: 'retry after a backoff', 'zh-CN': '退避后重试' },
-  after_fix: { en: 'fix the request, then send it again', 'zh-CN': '修正请求后再发送' },
-  no: { en: 'do not retry', 'zh-CN': '不要重试' },
-};
-
-export function retryWords(retry: string, lang: Lang): string {
-  return RETRY[retry]?.[lang] ?? retry;
-}
-
 export function lensTitle(c: CallCoverage, lang: Lang): string {
   return lang === 'zh-CN'
     ? `${c.call.endpoint} · 处理了 ${c.total} 个错误中的 ${c.handled} 个`
-    : `${c.call.endpoint} · handles ${c.handled} of ${c.total} errors`;
+    : `${c.call.endpoint} · handles ${c.handled} of ${c.total} ${c.total === 1 ? 'error' : 'errors'}`;
 }
 
 export function coverageLenses(document: TextDocument, calls: readonly CallCoverage[], lang: Lang): CodeLens[] {
@@ -37,8 +25,9 @@ export function coverageLenses(document: TextDocument, calls: readonly CallCover
         code: String(e.entry.code),
         general: e.general,
         handled: e.handled.map((h) => document.positionAt(h.start)),
-        meaning: e.entry.summary[lang] ?? e.entry.summary.en,
-        retry: retryWords(e.entry.retry, lang),
+        meaning: localize(e.entry.summary, lang),
+        // the catalog's retry label, the one the hover and the panels show
+        retry: retryLabel(e.entry.retry, lang),
       })),
     };
     const range = { start: document.positionAt(c.call.start), end: document.positionAt(c.call.end) };

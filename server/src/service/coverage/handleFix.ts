@@ -27,6 +27,12 @@ function edit(document: TextDocument, inserts: { offset: number; text: string }[
   return { title, kind: CodeActionKind.QuickFix, edit: { changes: { [document.uri]: edits } } };
 }
 
+/** The endpoint's name is the catalog's (a fact), in either language. */
+function actionTitle(n: number, endpoint: string, lang: Lang): string {
+  if (lang === 'zh-CN') return `处理 ${endpoint} 尚未处理的 ${n} 个错误`;
+  return `Handle the ${n} unhandled ${endpoint} ${n === 1 ? 'error' : 'errors'}`;
+}
+
 /** The quick fix for the call whose error branch (or call) holds `range`. */
 export function handleUnhandledActions(document: TextDocument, a: Analysis, calls: readonly CallCoverage[], range: Range, lang: Lang): CodeAction[] {
   const src = tokenSourceOf(a);
@@ -53,7 +59,7 @@ export function handleUnhandledActions(document: TextDocument, a: Analysis, call
   const handledCodes = new Set(call.errors.filter((e) => e.handled.length).map((e) => String(e.entry.code)));
   const todo = cases.filter((c) => !handledCodes.has(c.code));
   if (!todo.length) return [];
-  const title = `Handle the ${todo.length} unhandled ${call.call.endpoint} ${todo.length === 1 ? 'error' : 'errors'}`;
+  const title = actionTitle(todo.length, call.call.endpoint, lang);
 
   try {
     // a switch over codes already in the branch: add the cases to it

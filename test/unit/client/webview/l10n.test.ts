@@ -21,11 +21,11 @@ function sources(dir: string): string[] {
   });
 }
 
-/** String literals passed to `vscode.l10n.t(...)` or a host env's `t(...)`. */
+/** String literals passed to `vscode.l10n.t(...)`, a host env's `t(...)`, `docsT(...)` or `translator(lang)(...)`. */
 function translatedLiterals(): string[] {
   const out = new Set<string>();
   for (const file of sources('client/src')) {
-    for (const m of read(file).matchAll(/(?:l10n\.t|\bt)\(\s*'((?:[^'\\]|\\.)*)'/g)) out.add(m[1]!.replace(/\\'/g, "'"));
+    for (const m of read(file).matchAll(/(?:l10n\.t|\bt|\bdocsT|\btranslator\((?:[^()]|\(\))*\))\(\s*'((?:[^'\\]|\\.)*)'/g)) out.add(m[1]!.replace(/\\'/g, "'"));
   }
   return [...out];
 }
@@ -97,6 +97,10 @@ describe('localization', () => {
     const lits = translatedLiterals();
     assert.ok(lits.includes('Copied {0}.'));
     assert.ok(lits.includes('Look Up UQPAY Error Code'));
+    // docsT (views and links) and translator(lang)(…) (panel titles) are read too
+    assert.ok(lits.includes('Unhandled errors only'));
+    assert.ok(lits.includes('UQPAY Error Coverage'));
+    assert.ok(lits.includes('Decode UQPAY Response'));
     assert.ok(lits.length >= 15, String(lits.length));
   });
 
@@ -130,6 +134,8 @@ describe('localization', () => {
     assert.ok(chinese.length > 400, String(chinese.length));
     assert.ok(chinese.some(([w]) => w === 'server/src/service/describe.ts'));
     assert.ok(chinese.some(([w]) => w === 'catalog/src/problemText.ts'));
+    // the quick-fix titles
+    for (const f of ['server/src/service/codeActions.ts', 'server/src/service/coverage/handleFix.ts', 'server/src/service/coverage/codeLens.ts']) assert.ok(chinese.some(([w]) => w === f), f);
     assert.deepEqual(chinese.filter(([, v]) => offending(v)).map(([w, v]) => `${w}: ${v}`), []);
   });
 
