@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CodeLens } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens } from 'vscode-languageserver-types';
 import { COVERAGE_CHANGED_NOTIFICATION, COVERAGE_REPORT_REQUEST, type CoverageReportResult } from '../../server/src/protocol/coverage';
 import { initialize, startServer, within, type TestServer } from '../support/lspClient';
 
@@ -86,6 +86,29 @@ describe('coverage over LSP: CodeLens and the workspace index', function () {
     assert.deepEqual(lenses, []);
     server.configuration = () => ({});
     await server.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+  });
+
+  it('with docsLanguage zh-CN the lenses, what they list and the handle-errors fix read Chinese; endpoint names stay the catalog\'s', async () => {
+    const uri = pathToFileURL(join(root, 'node/payouts.ts')).toString();
+    server.configuration = () => ({ docsLanguage: 'zh-CN' });
+    await server.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    try {
+      const lenses = await server.conn.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+      assert.deepEqual(lenses.map((l) => l.command?.title), [
+        'Create Payout · 处理了 16 个错误中的 2 个',
+        'Create a refund · 处理了 18 个错误中的 2 个',
+        'Retrieve Balance · 处理了 8 个错误中的 0 个',
+      ]);
+      const arg = lenses[0].command!.arguments![0] as { errors: { code: string; retry: string }[] };
+      assert.equal(arg.errors.find((e) => e.code === 'merchant_account_invalid')?.retry, '不要重试');
+      // on line 10 (`throw err;`): 14 unhandled errors, 13 codes (payout/ and general/invalid_parameter share one case)
+      const at = { line: 9, character: 4 };
+      const actions = await server.conn.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: at, end: at }, context: { diagnostics: [] } });
+      assert.ok(actions.some((a) => a.title === '处理 Create Payout 尚未处理的 13 个错误'), JSON.stringify(actions.map((a) => a.title)));
+    } finally {
+      server.configuration = () => ({});
+      await server.conn.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    }
   });
 
   it('an edit to an open document reaches the index (after a pause in typing)', async () => {

@@ -1,7 +1,7 @@
 // The hover's Markdown in both languages: every label translated, Chinese punctuation in Chinese.
 import assert from 'node:assert/strict';
 import { loadBuiltinCatalog } from '../../../catalog/src/builtin';
-import { codeMarkdown, typeMarkdown } from '../../../server/src/service/describe';
+import { codeMarkdown, entryDetail, typeMarkdown } from '../../../server/src/service/describe';
 
 const catalog = loadBuiltinCatalog();
 const hover = (code: string, lang: 'en' | 'zh-CN') => codeMarkdown(catalog, code, catalog.byCode(code), lang);
@@ -26,5 +26,12 @@ describe('hover text', () => {
     const api = catalog.type('api_error')!;
     assert.match(typeMarkdown(catalog, api, 'en'), /\(`api_error` → 500, `velocity_limit_exceeded` → 429; 400 otherwise\)/);
     assert.match(typeMarkdown(catalog, api, 'zh-CN'), /（`api_error` → 500、`velocity_limit_exceeded` → 429；其余为 400）/);
+  });
+
+  it('names envelope B in the completion detail in the reader\'s language', () => {
+    // the seed's code 200 is the envelope-B code: numeric, no type
+    const legacy = catalog.entries.find((e) => e.code === 200)!;
+    assert.equal(entryDetail(catalog, [legacy], 'en'), 'envelope B');
+    assert.equal(entryDetail(catalog, [legacy], 'zh-CN'), '信封 B');
   });
 });

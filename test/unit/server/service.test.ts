@@ -329,10 +329,10 @@ describe('service: diagnostics', () => {
 });
 
 describe('service: code actions', () => {
-  async function actions(languageId: string, src: string, only?: string[]): Promise<{ doc: TextDocument; actions: CodeAction[]; diags: Diagnostic[] }> {
+  async function actions(languageId: string, src: string, only?: string[], settings?: ServiceSettings): Promise<{ doc: TextDocument; actions: CodeAction[]; diags: Diagnostic[] }> {
     const { doc, pos } = docAt(languageId, src);
-    const diags = service.doValidation(doc);
-    const acts = await service.doCodeActions(doc, { start: pos, end: pos }, { diagnostics: diags, only });
+    const diags = service.doValidation(doc, settings);
+    const acts = await service.doCodeActions(doc, { start: pos, end: pos }, { diagnostics: diags, only }, settings);
     return { doc, actions: acts, diags };
   }
 
@@ -392,6 +392,21 @@ describe('service: code actions', () => {
     assert.equal(acts[0].kind, 'source.fixAll.uqpayErrors');
     assert.equal(apply(doc, acts[0].edit!.changes![doc.uri]),
       `${UQ}if (err.code === 'refund_amount_exceeded' || err.code === 'insufficient_balance' || err.code === 'create_customer_faild') {}`);
+  });
+
+  it('titles every fix in Chinese when docsLanguage is zh-CN; the codes and the new member stay as written', async () => {
+    const zh: ServiceSettings = { ...DEFAULT_SETTINGS, docsLanguage: 'zh-CN' };
+    const one = await actions('typescript', `${UQ}if (err.code === 'refund_amount_ex|ceded') {}`, undefined, zh);
+    assert.deepEqual(one.actions.map((a) => a.title), ['替换为“refund_amount_exceeded”']);
+    const several = await actions('typescript', `${UQ}if (err.code === 'create_customer_fa|ild') {}`, undefined, zh);
+    assert.ok(several.actions.some((a) => a.title === '替换为“update_customer_failed”'), JSON.stringify(several.actions.map((a) => a.title)));
+    const type = await actions('typescript', `${UQ}if (err.code === 'payment_e|rror') {}`, undefined, zh);
+    assert.deepEqual(type.actions.map((a) => a.title), ['改为比较 type 字段（type）']);
+    const all = await actions('typescript', `|${UQ}if (err.code === 'refund_amount_exceded' || err.code === 'insuficient_balance') {}`, ['source.fixAll.uqpayErrors'], zh);
+    assert.deepEqual(all.actions.map((a) => a.title), ['修正 2 个拼错的 UQPAY 错误码']);
+    // English stays the default
+    const en = await actions('typescript', `|${UQ}if (err.code === 'refund_amount_exceded') {}`, ['source.fixAll.uqpayErrors']);
+    assert.deepEqual(en.actions.map((a) => a.title), ['Fix 1 misspelt UQPAY error code']);
   });
 
   it('returns the switch helper\'s "Add missing cases" action from the same request', async () => {
