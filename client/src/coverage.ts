@@ -58,7 +58,8 @@ export class CoverageView implements vscode.TreeDataProvider<Node>, vscode.Dispo
 
   async refresh(): Promise<void> {
     const c = this.client();
-    if (!c) return;
+    // no server yet: still relabel (the docs language may have changed)
+    if (!c) return this.describe();
     this.result = await c.sendRequest<CoverageReportResult | null>(COVERAGE_REPORT_REQUEST, {});
     this.describe();
     this.emitter.fire(undefined);

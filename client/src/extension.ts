@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { localize } from '../../catalog/src/localize';
 import type { DecodeResult } from '../../catalog/src/types';
 import { builtinCatalogReader, catalogValidator } from './catalogFiles';
 import { CatalogSource, docsLanguage } from './catalogSource';
@@ -122,7 +123,7 @@ export function activate(context: vscode.ExtensionContext): UqpayErrorsApi {
 
   const coverageView = new CoverageView(() => s.current, (id) => {
     const e = catalog().byId(id);
-    return e ? e.summary[settings().lang] ?? e.summary.en : '';
+    return e ? localize(e.summary, settings().lang) : '';
   });
   context.subscriptions.push(coverageView);
   const terminalLinks = registerTerminalLinks(catalog, (id) => openCatalog(id), (text) => decodePanel.show().setInput(text));

@@ -15,7 +15,7 @@ import { builtinCatalogData, loadBuiltinCatalog } from '../../catalog/src/builti
 import type { Catalog } from '../../catalog/src/catalog';
 import { resolveExtraCatalogs } from '../../catalog/src/catalogPaths';
 import { combineCatalogs, loadedCatalogFile, type ParseCatalogFile } from '../../catalog/src/extraCatalogs';
-import type { CatalogProblem } from '../../catalog/src/types';
+import type { CatalogProblem, Lang } from '../../catalog/src/types';
 import { SOURCE } from './service/contract';
 
 export interface CatalogHost {
@@ -26,6 +26,8 @@ export interface CatalogHost {
   folders(): readonly string[];
   canWatchFiles(): boolean;
   setCatalog(catalog: Catalog): void;
+  /** The resolved documentation language the message about a broken file is written in. */
+  docsLanguage(): Promise<Lang>;
 }
 
 export interface CatalogLoader {
@@ -45,6 +47,13 @@ function problemDiagnostic(p: CatalogProblem): Diagnostic {
     code: 'catalog-problem',
     message: p.path ? `${p.path}: ${p.message}` : p.message,
   };
+}
+
+/** The one message about a file's problems; the first problem's own text is the validator's. */
+function problemsMessage(file: string, problems: readonly CatalogProblem[], lang: Lang): string {
+  const first = problems[0].message;
+  if (lang === 'zh-CN') return `UQPAY 错误目录 ${file} 有 ${problems.length} 个问题（第一个：${first}）。仍在使用内置目录。`;
+  return `UQPAY error catalog ${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} (first: ${first}). The built-in catalog is still used.`;
 }
 
 /** A folder uri as a path, or undefined for a folder that is not on disk. */
@@ -106,7 +115,7 @@ export function createCatalogLoader(host: CatalogHost): CatalogLoader {
         // a plain notification: the message needs no answer
         void connection.sendNotification(ShowMessageNotification.type, {
           type: MessageType.Warning,
-          message: `UQPAY error catalog ${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'} (first: ${problems[0].message}). The built-in catalog is still used.`,
+          message: problemsMessage(file, problems, await host.docsLanguage().catch((): Lang => 'en')),
         });
       }
       void connection.sendDiagnostics({ uri, diagnostics: problems.map(problemDiagnostic) });

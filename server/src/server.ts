@@ -104,6 +104,7 @@ export function startServer(connection: Connection): void {
     settings: (scopeUri) => fetchRaw(scopeUri),
     folders: () => folders,
     canWatchFiles: () => canWatchFiles,
+    docsLanguage: async () => toSettings(await fetchRaw()).docsLanguage,
     setCatalog: (catalog) => {
       service.setCatalog(catalog);
       coverage.catalogChanged(catalog);

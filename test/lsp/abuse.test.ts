@@ -349,6 +349,16 @@ describe('protocol abuse: extra catalog files', function () {
     await builtinWorks(server);
   });
 
+  it('with docsLanguage zh-CN the message about a broken catalog reads Chinese', async () => {
+    writeFileSync(join(ws, 'broken.json'), '{ "name": "extra", "errors": [ { "id": ');
+    s = startServer({ cwd: ws });
+    s.configuration = () => ({ extraCatalogs: ['broken.json'], docsLanguage: 'zh-CN' });
+    await initialize(s, { root: ws });
+    const m = await s.message(/broken\.json/);
+    assert.match(m, /^UQPAY 错误目录 .*broken\.json 有 1 个问题（第一个：.*）。仍在使用内置目录。$/);
+    await builtinWorks(s);
+  });
+
   it('a schema violation: a message naming the file; diagnostics on the catalog file', async () => {
     writeFileSync(join(ws, 'bad.json'), JSON.stringify({ ...builtinCatalogData(), name: 'extra', errors: [{ id: 'x', code: 5 }] }, null, 2));
     const server = await withCatalog('bad.json');
