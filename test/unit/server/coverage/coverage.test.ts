@@ -7,6 +7,7 @@ import { loadBuiltinCatalog } from '../../../../catalog/src/index';
 import { SDK_CALLS } from '../../../../catalog/src/sdkCalls';
 import { analyzeText } from '../../../../server/src/service/analysis';
 import { documentCoverage, endpointErrors, type CallCoverage } from '../../../../server/src/service/coverage/coverage';
+import { lensTitle } from '../../../../server/src/service/coverage/codeLens';
 import { createErrorCodeService } from '../../../../server/src/service/index';
 import { syntaxProblems } from '../../../support/treeSitter';
 
@@ -391,5 +392,15 @@ describe('coverage: "Handle the N unhandled … errors" quick fix', () => {
     const text = "import '@uqpay/sdk';\nconst x = 1;\ntry { await client.payment.balances.list(); } catch (e) { log(e); }\n";
     assert.equal(await fix('typescript', text, 'const x'), undefined);
     assert.ok(await fix('typescript', text, 'log(e)'));
+  });
+});
+
+describe('coverage: the lens title', () => {
+  const call = (handled: number, total: number) => ({ call: { endpoint: 'Retrieve Balance' }, handled, total }) as CallCoverage;
+
+  it('counts in English with the right plural, and in Chinese with the endpoint name as the catalog gives it', () => {
+    assert.equal(lensTitle(call(0, 1), 'en'), 'Retrieve Balance · handles 0 of 1 error');
+    assert.equal(lensTitle(call(2, 8), 'en'), 'Retrieve Balance · handles 2 of 8 errors');
+    assert.equal(lensTitle(call(2, 8), 'zh-CN'), 'Retrieve Balance · 处理了 8 个错误中的 2 个');
   });
 });
