@@ -309,6 +309,14 @@ export const SDK_MEMBERS: readonly SdkMember[] = [
     sdkDoes: L('passes the native SDK\'s code through unchanged', '原样传递原生 SDK 的 code'),
     advice: L('Branch on the strings and send anything else through `isUnknownErrorCode()`; only `timeout` means the outcome is unknown.', '按这些字符串分支，其余交给 `isUnknownErrorCode()` 处理；只有 `timeout` 表示结果未知。'),
   },
+  // React Native has no constants: its codes are the strings the native SDK sends, Android's 14 (facts §11)
+  ...ANDROID_CODES.map(([, value, fromCodes, status]): SdkMember => ({
+    sdk: 'react-native', name: value, kind: 'code', value, fromCodes,
+    ...(status ? { reaches: (s: number) => status(s) } : {}),
+    statuses: L('passed through from the native SDK (on Android set by ErrorMapper: gateway code first, then the HTTP status)', '原样来自原生 SDK（Android 上由 ErrorMapper 设置：先看网关 code，再看 HTTP 状态码）'),
+    sdkDoes: L('adds `userMessage` and `isRetryable` from its table; only `timeout` means the outcome is unknown', '按内置表补上 `userMessage` 和 `isRetryable`；只有 `timeout` 表示结果未知'),
+    advice: MOBILE_ADVICE,
+  })),
   {
     sdk: 'react-native', name: 'isUnknownErrorCode', kind: 'predicate',
     statuses: L('true for `unknown` and any code outside the SDK\'s 14 codes (the native SDK\'s code is passed through)', '对 `unknown` 以及 SDK 14 个错误码之外的任何 code 为真（原生 SDK 的 code 原样传递）'),
@@ -318,9 +326,19 @@ export const SDK_MEMBERS: readonly SdkMember[] = [
 
 const BY_NAME = new Map<string, SdkMember[]>();
 for (const m of SDK_MEMBERS) {
+  // React Native's codes are strings, never names in code
+  if (m.sdk === 'react-native' && m.kind === 'code') continue;
   const list = BY_NAME.get(m.name);
   if (list) list.push(m);
   else BY_NAME.set(m.name, [m]);
+}
+
+const BY_VALUE = new Map<string, SdkMember>();
+for (const m of SDK_MEMBERS) if (m.kind === 'code') BY_VALUE.set(`${m.sdk} ${m.value}`, m);
+
+/** A mobile SDK's code constant with this wire value (`card_declined` → Android's CARD_DECLINED). */
+export function sdkCodeWithValue(sdk: SdkId, value: string): SdkMember | undefined {
+  return BY_VALUE.get(`${sdk} ${value}`);
 }
 
 /** Members with this name (several SDKs share names: NotFoundError, UqpayException). */

@@ -13,7 +13,7 @@ import { doHover } from './hover';
 import { familyOf } from './languages';
 import { DEFAULT_SETTINGS, resolveSettings, settingsKey, type ServiceSettings } from './settings';
 import { findNonExhaustiveSwitches, getSwitchCaseActions } from './switchCases';
-import { playOf, sdkBranchAt, sdkMadeMarkdown, sdkMemberAt, sdkMemberMarkdown } from './sdk';
+import { playOf, sdkBranchAt, sdkCodeValueAt, sdkMadeMarkdown, sdkMemberAt, sdkMemberMarkdown } from './sdk';
 import { tokenAt } from './tokens';
 import type { SdkId } from '../../../catalog/src/sdkErrors';
 
@@ -96,7 +96,9 @@ export function createErrorCodeService(options: { catalog: Catalog; settings?: P
       const v = lit && typeof lit.value === 'string' ? lit.value : undefined;
       const made = v !== undefined && !catalog.isCode(v) && !catalog.isType(v) ? sdkMadeMarkdown(v, s.docsLanguage) : undefined;
       if (made && lit) return { contents: { kind: 'markdown', value: made }, range: { start: document.positionAt(lit.start), end: document.positionAt(lit.end) } };
-      const member = sdkMemberAt(a, offset, project);
+      // a mobile SDK's own code string where a code is meant (`e.code == 'card_declined'`)
+      const coded = tok ? sdkCodeValueAt(a, tok, project) : undefined;
+      const member = coded ?? sdkMemberAt(a, offset, project);
       return member ? {
         contents: { kind: 'markdown', value: sdkMemberMarkdown(catalog, member.member, s.docsLanguage) },
         range: { start: document.positionAt(member.start), end: document.positionAt(member.end) },

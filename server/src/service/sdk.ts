@@ -1,12 +1,13 @@
 import type { Catalog } from '../../../catalog/src/catalog';
 import { localize } from '../../../catalog/src/localize';
-import { SDKS, sdkMemberEntries, sdkMembersNamed, type SdkId, type SdkMember } from '../../../catalog/src/sdkErrors';
+import { SDKS, sdkCodeWithValue, sdkMemberEntries, sdkMembersNamed, type SdkId, type SdkMember } from '../../../catalog/src/sdkErrors';
 import { SDK_MADE_VALUES, sdkMadeValue } from '../../../catalog/src/sdkSynth';
 import type { SdkName } from '../../../catalog/src/types';
 import type { Lang } from '../../../catalog/src/types';
 import type { Analysis } from './analysis';
 import { commandLink, md } from './describe';
 import { familyOf } from './languages';
+import { literalContext, type TokenAt } from './tokens';
 
 /**
  * Is UQPAY in play in a document? `uqpay`: it imports or names a UQPAY SDK or names UQPAY, or its
@@ -73,8 +74,27 @@ function identAt(text: string, offset: number): { name: string; start: number; e
   return { name: text.slice(s, e), start: s, end: e, qualifier };
 }
 
-/** Constants of the mobile SDKs' code types are read only behind their type's name. */
+/** Constants of the mobile SDKs' code types are read behind their type's name, or where they are declared. */
 const CODE_QUALIFIER: Partial<Record<SdkId, string>> = { flutter: 'UqpayErrorCode', android: 'UQPayErrorCode' };
+
+/**
+ * Is the identifier at [start, end) a constant of `type` being declared? Dart `static const T name =`,
+ * Kotlin `val NAME: T`, or an entry of `enum T` / `enum class T` (an SDK's older code type).
+ */
+function declaresConstant(text: string, start: number, end: number, type: string): boolean {
+  const before = text.slice(Math.max(0, start - 80), start);
+  if (new RegExp(`\\b(?:const|final)\\s+${type}\\s+$`).test(before)) return true;
+  if (/\bval\s+$/.test(before) && new RegExp(`^\\s*:\\s*${type}\\b`).test(text.slice(end, end + 80))) return true;
+  // an enum entry: directly in the enum's braces, before any `;` that ends the entries
+  let depth = 0;
+  for (let p = start - 1; p >= 0 && p > start - 4000; p--) {
+    const c = text.charCodeAt(p);
+    if (c === 125) depth++;
+    else if (c === 59 && depth === 0) return false;
+    else if (c === 123 && depth-- === 0) return new RegExp(`\\benum\\s+(?:class\\s+)?${type}\\b[^{};]*$`).test(text.slice(Math.max(0, p - 200), p));
+  }
+  return false;
+}
 
 /** The SDK member named at `offset`, when the document uses that SDK. */
 export function sdkMemberAt(a: Analysis, offset: number, project: readonly SdkId[]): { member: SdkMember; start: number; end: number } | undefined {
@@ -85,10 +105,94 @@ export function sdkMemberAt(a: Analysis, offset: number, project: readonly SdkId
   const sdks = sdksOf(a, project);
   for (const m of candidates) {
     if (!sdks.has(m.sdk)) continue;
-    if (m.kind === 'code' && id.qualifier !== CODE_QUALIFIER[m.sdk]) continue;
+    const type = CODE_QUALIFIER[m.sdk];
+    if (m.kind === 'code' && (!type || (id.qualifier !== type && !declaresConstant(a.text, id.start, id.end, type)))) continue;
     return { member: m, start: id.start, end: id.end };
   }
   return undefined;
+}
+
+/** The mobile SDKs whose own code strings (`'card_declined'`) mean their constants, and what names their code type. */
+const MOBILE: readonly { sdk: SdkId; made: RegExp; constant?: string }[] = [
+  { sdk: 'android', constant: 'UQPayErrorCode', made: /\bUQPayErrorCode\s*(?:\.\s*of\s*)?\(\s*$/ },
+  { sdk: 'flutter', constant: 'UqpayErrorCode', made: /\bUqpayErrorCode\s*\.\s*(?:_|fromRaw|parse|of)\s*\(\s*$/ },
+  { sdk: 'react-native', made: /\bisUnknownErrorCode\s*\(\s*$/ },
+];
+
+/** A field, key, parameter or constant named like a code (`code`, `declineCode`, `OUTCOME_UNKNOWN_CODE: String`), being given a value. */
+const CODE_NAMED = /\b\w*(?:code|Code|CODE)["']?\s*(?::\s*[\w.]+(?:<[^>\n]*>)?\??\s*)?(?::|=(?![=>]))\s*$/;
+/** A comparison with a code-like member (`serverCode ==`, `code.raw !=`, `.equals(`). */
+const CODE_COMPARED = /\b\w*(?:code|Code|CODE|raw)\b(?:\s*\(\s*\))?\s*(?:[!=]==?\s*|\.\s*equals\(\s*)$/;
+const COMPARED_CODE = /^\s*(?:[!=]==?)\s*[\w.]*\b\w*(?:code|Code|raw)\b/;
+/** `expect(x.code).toBe(`, over lines. */
+const CODE_EXPECTED = /\.\s*(?:code|raw|serverCode|declineCode|failureCode)\s*\)\s*\.\s*(?:toBe|toEqual|toStrictEqual|isEqualTo)\(\s*$/;
+/** A two-argument assertion on one line that names a code member. */
+const ASSERTS = /\b(?:expect|assert\w*|assertThat|XCTAssert\w*)\s*\(/;
+const CODE_MEMBER = /\.\s*(?:code|raw|serverCode|declineCode|failureCode|getCode\(\))\b/;
+/** A list or set named like codes (`CANONICAL_CODES = setOf(`, `const errorCodes = [`). */
+const CODE_LIST = /\b\w*(?:codes|Codes|CODES)\b[^=\n]*=\s*(?:const\s+)?(?:<[^>\n]*>\s*)?(?:(?:setOf|listOf|arrayOf|mutableSetOf|mutableListOf|Set\.of|List\.of)\s*(?:<[^>\n]*>\s*)?)?$/;
+
+/**
+ * One of a mobile SDK's own code strings (`'card_declined'`, `"timeout"`) written where a code is
+ * meant, in a file using that SDK: the constant it stands for. Error-code contexts only, since
+ * `timeout`, `unknown` or `cancelled` are common words: a comparison with a code, a when/switch arm
+ * or table row that gives the SDK's constant, the constant's own definition, a `code` field, key or
+ * parameter, an assertion on a code, a list named like codes. Hover only: never diagnosed.
+ */
+export function sdkCodeValueAt(a: Analysis, tok: TokenAt, project: readonly SdkId[]): { member: SdkMember; start: number; end: number } | undefined {
+  const lit = tok.kind === 'literal' ? (tok.literal.interpolated ? undefined : tok.literal) : tok.kind === 'object' && tok.object.inCode && typeof tok.token.value === 'string' ? tok.token : undefined;
+  if (!lit || typeof lit.value !== 'string') return undefined;
+  const value = lit.value;
+  const sdks = sdksOf(a, project);
+  for (const mobile of MOBILE) {
+    const member = sdks.has(mobile.sdk) ? sdkCodeWithValue(mobile.sdk, value) : undefined;
+    if (!member) continue;
+    const coded = tok.kind === 'object' ? tok.field === 'code' : tok.kind === 'literal' && (literalContext(a, tok)?.kind === 'code' || codeSpot(a.text, lit.start, lit.end, mobile));
+    return coded ? { member, start: lit.start, end: lit.end } : undefined;
+  }
+  return undefined;
+}
+
+/** The text around a literal says it is a code (see sdkCodeValueAt); reads its line, and a bounded window back. */
+function codeSpot(text: string, start: number, end: number, mobile: (typeof MOBILE)[number]): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  const back = text.slice(Math.max(0, start - 400), start);
+  const before = text.slice(lineStart, start);
+  const after = text.slice(end, lineEnd);
+  if (mobile.made.test(back) || CODE_NAMED.test(before) || CODE_COMPARED.test(before) || COMPARED_CODE.test(after) || CODE_EXPECTED.test(back)) return true;
+  // `"3ds_failed" -> UQPayErrorCode.THREE_DS_FAILED`, `'a' || 'b' => …`, `(402, 'card_declined', UqpayErrorCode.cardDeclined)`
+  const type = mobile.constant;
+  if (type && (new RegExp(`^\\s*(?:(?:,|\\|\\|?|or)\\s*(["'])[^"'\\n]*\\1\\s*)*(?:->|=>|:|,|\\bto\\b)\\s*${type}\\s*\\.`).test(after) || new RegExp(`\\b${type}\\s*\\.\\s*\\w+\\s*(?:,|\\bto\\b)\\s*$`).test(before))) return true;
+  if (ASSERTS.test(before) && CODE_MEMBER.test(before + after)) return true;
+  // the first argument of a helper this file declares with a code parameter first (`fun apiError(code: String?, …)`)
+  const call = /\b(\w+)\s*\(\s*$/.exec(before);
+  if (call && firstParamIsCode(text, call[1])) return true;
+  return inCodeList(text, start);
+}
+
+function firstParamIsCode(text: string, name: string): boolean {
+  const decl = new RegExp(`\\b(?:fun|function|def|func)\\s+${name}\\s*\\(\\s*(?:\\{\\s*)?(\\w+)|\\b${name}\\s*=\\s*(?:async\\s*)?\\(\\s*(\\w+)`).exec(text);
+  return !!decl && /(?:^|_)code$|Code$/.test(decl[1] ?? decl[2]);
+}
+
+/** Is the literal at `start` an item of a list of string literals whose name says it holds codes? */
+function inCodeList(text: string, start: number): boolean {
+  for (let p = start - 1, n = 0; p >= 0 && n < 2000; p--, n++) {
+    const c = text.charCodeAt(p);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 44) continue;
+    if (c === 34 || c === 39) {
+      // skip the string literal before this one
+      const open = text.lastIndexOf(String.fromCharCode(c), p - 1);
+      if (open < 0 || text.slice(open, p).includes('\n')) return false;
+      p = open;
+      continue;
+    }
+    if (c === 91 || c === 40 || c === 123) return CODE_LIST.test(text.slice(Math.max(0, p - 120), p));
+    return false;
+  }
+  return false;
 }
 
 const T = {
