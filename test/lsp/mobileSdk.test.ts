@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Hover, MarkupContent } from 'vscode-languageserver-types';
+import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver-types';
 import { initialize, positionAfter, startServer, within, type TestServer } from '../support/lspClient';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'sdk', 'mobile');
@@ -145,6 +145,13 @@ describe('mobile SDK code constants and code strings over stdio (issue 13)', fun
   });
 
   describe('precision: the same words elsewhere stay silent', () => {
+    it('a `…Type` name that does not say error (contentType) is no type position: no error types offered', async () => {
+      const uri = await open('upload.ts', "import type { UqpayError } from '@uqpay/react-native';\nexport const upload = (url: string) => fetch(url, { method: 'POST', contentType: '' });\n");
+      const list = (await within(s.conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: positionAfter(texts.get(uri)!, "contentType: '", 14) }), 15_000, 'completion')) as CompletionList | null;
+      const labels = (list?.items ?? []).map((i) => i.label);
+      assert.ok(!labels.includes('invalid_request_error') && !labels.includes('payment_error'), labels.join(', '));
+    });
+
     it('in a file using the SDK, plain text, messages and other keys get nothing', async () => {
       const kt = await open('SheetOutcome.kt');
       assert.equal(await hover(kt, 'bannerText = "timeout', 15), null);

@@ -7,13 +7,14 @@ import type { Literal } from './scanners/types';
  * Where a literal names an error type or code by its position rather than by a comparison: the
  * value of a `type`/`code` key in an object literal, dict, map, struct or keyword argument
  * (`type: 'not_found'`, `"type" => "…"`, `Type: "…"`, `code="…"`), a named argument or parameter
- * default whose name is `type` or ends in `Type` (Kotlin `type: String? = "…"`, Dart `envelopeType: '…'`); a member of a type alias named
+ * default called `type` or `…Type` after a word that says error (Kotlin `type: String? = "…"`, Dart
+ * `envelopeType: '…'`; not `contentType`, whose completion would offer error types); a member of a type alias named
  * like a type (`type ErrorType = | 'not_found' | …`); a value returned by a function whose name says
  * it gives a type (`inferType`, `_infer_error_type`: a status → type table); an assignment to an
  * error's `code`/`type` member (`err.code = '…'`). These are `key`
  * contexts: good for hover and completion; diagnostics leave them to the error-body rules.
  */
-const KEY = /(?:^|[^\w$.])(["']?)(type|\w*Type|code|Code|error_type|error_code|errorCode)\1(?:\s*:\s*[\w.]+\??(?=\s*=[^=]))?\s*(?::|=>|=(?!=))\s*$/;
+const KEY = /(?:^|[^\w$.])(["']?)(type|\w*(?:[Ee]rror|[Ee]nvelope|[Ff]ailure|[Bb]ody)Type|Type|code|Code|error_type|error_code|errorCode)\1(?:\s*:\s*[\w.]+\??(?=\s*=[^=]))?\s*(?::|=>|=(?!=))\s*$/;
 
 export function positionContext(text: string, lits: readonly Literal[], index: number, min: number): LiteralContext | undefined {
   const lit = lits[index];
