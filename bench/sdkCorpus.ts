@@ -11,7 +11,8 @@
  * SDKs make up (catalog/src/sdkSynth.ts: `rate_limit_error`, `authentication_error`…). The expected entry is
  * decided here from the catalog and the text around the string (a `type` key or field before it
  * means the type), never from the service's answer. Reports hits, silent misses and wrong
- * entries per SDK and per kind of position, the positions outside SDK names (user-style code:
+ * entries per SDK and per kind of position, the mobile SDKs' code words (`timeout`, `cancelled`…)
+ * met in the other SDKs' code as controls that must stay silent, the positions outside SDK names (user-style code:
  * comparisons, assertions, bodies) on their own, and every diagnostic over the SDKs (each one is a
  * false positive: they are correct code).
  *
@@ -87,6 +88,9 @@ const byKind: Record<string, Tally> = {};
 const byContext: Record<string, Tally> = {};
 const userStyle: Record<string, Tally> = {};
 const misses: string[] = [];
+/** The mobile SDKs' code words met in the other SDKs' code (controls: hover there is wrong). */
+const controls = { seen: 0, hovered: 0 };
+const ALL_MOBILE_VALUES = new Set(SDK_MEMBERS.filter((m) => m.kind === 'code').map((m) => m.value!));
 const diags: string[] = [];
 
 /** The type entry is meant when the string stands right after a `type` key or field. */
@@ -142,6 +146,15 @@ for (const src of sources()) {
     if (text === undefined || text.length > 2_000_000) continue;
     tally.files++;
     const doc = TextDocument.create(`${folder}/${path}`, languageId, 1, text);
+    /** A mobile SDK's code word in a server SDK's code: not that SDK's constant there, so any hover counts against precision. */
+    const control = (at: number, what: string) => {
+      const h = service.doHover(doc, doc.positionAt(at));
+      controls.seen++;
+      if (!h) return;
+      controls.hovered++;
+      const pos = doc.positionAt(at);
+      misses.push(`control ${dir.replace('uqpay+', '')}/${path}:${pos.line + 1}:${pos.character + 1} ${what} → ${(h.contents as { value: string }).value.split('\n')[0]}`);
+    };
     const judge = (at: number, expectTitle: RegExp, what: string, group: string, context?: string) => {
       const h = service.doHover(doc, doc.positionAt(at));
       const md = h ? (h.contents as { value: string }).value : '';
@@ -180,6 +193,7 @@ for (const src of sources()) {
         // a value the SDKs make up (sdkSynth.ts, from the SDK facts): its own hover
         if (sdkMadeValue('code', v) ?? sdkMadeValue('type', v)) judge(m.index + 2, /made up by the SDK/, `'${v}' as SDK-made`, 'SDK-made values', context);
         // the wire value of one of this mobile SDK's own codes (`'card_declined'`): any UQPAY answer naming it
+        else if (!mobileValues.size && ALL_MOBILE_VALUES.has(v)) control(m.index + 2, `'${v}' (a mobile SDK's code word)`);
         else if (mobileValues.has(v)) judge(m.index + 2, new RegExp(`^\\*\\*\`(?:${v}|\\w+)\`\\*\\* · (?:UQPAY|code|type)`), `'${v}' as ${sdk} code value`, 'mobile SDK code values', context);
         continue;
       }
@@ -209,4 +223,5 @@ const sum = (ts: Tally[]) => ts.reduce((a, t) => ({ hits: a.hits + t.hits, silen
 console.log(`OUTSIDE SDK NAMES ${row(sum(Object.values(byContext)))}`);
 console.log(`  in code (comments left out) ${row(sum(Object.entries(byContext).filter(([k]) => k !== 'comment').map(([, t]) => t)))}`);
 console.log(`TOTAL ${row(total)}; diagnostics ${diags.length}`);
+console.log(`CONTROLS mobile SDK code words in the other SDKs' code: ${controls.seen}, hovered ${controls.hovered}`);
 if (list) for (const l of [...misses, ...diags]) console.log(l);
