@@ -159,8 +159,9 @@ function codeSpot(text: string, start: number, end: number, mobile: (typeof MOBI
   let lineEnd = text.indexOf('\n', end);
   if (lineEnd < 0) lineEnd = text.length;
   const back = text.slice(Math.max(0, start - 400), start);
-  const before = text.slice(lineStart, start);
-  const after = text.slice(end, lineEnd);
+  // bounded: a minified bundle's one line can be megabytes long
+  const before = text.slice(Math.max(lineStart, start - 300), start);
+  const after = text.slice(end, Math.min(lineEnd, end + 300));
   if (mobile.made.test(back) || CODE_NAMED.test(before) || CODE_COMPARED.test(before) || COMPARED_CODE.test(after) || CODE_EXPECTED.test(back)) return true;
   // `"3ds_failed" -> UQPayErrorCode.THREE_DS_FAILED`, `'a' || 'b' => …`, `(402, 'card_declined', UqpayErrorCode.cardDeclined)`
   const type = mobile.constant;
@@ -185,7 +186,7 @@ function inCodeList(text: string, start: number): boolean {
     if (c === 34 || c === 39) {
       // skip the string literal before this one
       const open = text.lastIndexOf(String.fromCharCode(c), p - 1);
-      if (open < 0 || text.slice(open, p).includes('\n')) return false;
+      if (open < 0 || p - open > 200 || text.slice(open, p).includes('\n')) return false;
       p = open;
       continue;
     }
