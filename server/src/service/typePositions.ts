@@ -14,7 +14,11 @@ import type { Literal } from './scanners/types';
  * error's `code`/`type` member (`err.code = '…'`). These are `key`
  * contexts: good for hover and completion; diagnostics leave them to the error-body rules.
  */
-const KEY = /(?:^|[^\w$.])(["']?)(type|\w*(?:[Ee]rror|[Ee]nvelope|[Ff]ailure|[Bb]ody)Type|Type|code|Code|error_type|error_code|errorCode)\1(?:\s*:\s*[\w.]+\??(?=\s*=[^=]))?\s*(?::|=>|=(?!=))\s*$/;
+const KEY = /(?:^|[^\w$.])(["']?)(type|Type|code|Code|error_type|errorType|error_code|errorCode)\1\s*(?::|=>|=(?!=))\s*$/;
+/** `envelopeType: '…'`, `failureType = "…"`: tried only when the window holds `Type` (a `\w*` name costs 4× KEY). */
+const ERROR_TYPE_KEY = /(?:^|[^\w$.])\w*(?:[Ee]rror|[Ee]nvelope|[Ff]ailure|[Bb]ody)Type\s*(?::|=(?!=))\s*$/;
+/** A parameter default after its annotation, Kotlin `type: String? = "…"`: tried only after `=` with a `:` in the window. */
+const ANNOTATED_KEY = /(?:^|[^\w$.])(type|code|errorType|errorCode)\s*:\s*[\w.]+\??\s*=\s*$/;
 
 export function positionContext(text: string, lits: readonly Literal[], index: number, min: number): LiteralContext | undefined {
   const lit = lits[index];
@@ -31,6 +35,9 @@ export function positionContext(text: string, lits: readonly Literal[], index: n
   const before = text.slice(from, lit.start);
   const key = KEY.exec(before);
   if (key) return { kind: /type/i.test(key[2]) ? 'type' : 'code', key: true };
+  if (before.includes('Type') && ERROR_TYPE_KEY.test(before)) return { kind: 'type', key: true };
+  const annotated = c === 61 && before.includes(':') ? ANNOTATED_KEY.exec(before) : null;
+  if (annotated) return { kind: /type/i.test(annotated[1]) ? 'type' : 'code', key: true };
   // an assignment to an error's member: `err.code = '…'`, `body["code"] = "…"`, `$e->type = '…'`
   if (c === 61) {
     const b = text.charCodeAt(p - 1);
