@@ -1,5 +1,5 @@
 import { SKIP_COMMENT, SKIP_NAME, SKIP_VALUE, type Literal } from './types';
-import { lineMarks, plainStringEnd } from './plainString';
+import { PlainStrings } from './plainString';
 import { COMMON_ESCAPES, ESCAPES, unescape, unescapeSingleQuoted, type EscapeRules } from '../../../../catalog/src/unescape';
 
 /**
@@ -71,8 +71,6 @@ export class CLikeLiteral implements Literal {
   terminated = false;
   interpolated = false;
   esc: number = Esc.Backslash;
-  /** The language's escapes, for `Esc.Backslash`. */
-  rules: EscapeRules = COMMON_ESCAPES;
   private cached: string | undefined = undefined;
 
   constructor(
@@ -81,6 +79,8 @@ export class CLikeLiteral implements Literal {
     public start: number,
     public cStart: number,
     public brace: number,
+    /** The language's escapes, for `Esc.Backslash` (the scanners pass theirs, read once per scan). */
+    public rules: EscapeRules = COMMON_ESCAPES,
   ) {
     this.end = cStart;
     this.cEnd = cStart;
@@ -140,12 +140,13 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
   const braces: number[] = control?.from ? control.from.braces.slice() : [];
   const checkpoints = control?.checkpoints;
   const skips = control?.skips;
+  const rules = d.escapes;
   let nextCheckpoint = (control?.from ? control.from.pos : base) + CHECKPOINT_EVERY;
 
   // Helpers return the next index instead of assigning a shared one: the main loop's index stays a
   // plain local, which matters at tens of millions of characters per second.
   function open(kind: StrKind, start: number, cStart: number): number {
-    const lit = new CLikeLiteral(text, start, cStart, braces.length ? braces[braces.length - 1] : -1);
+    const lit = new CLikeLiteral(text, start, cStart, braces.length ? braces[braces.length - 1] : -1, rules);
     lits.push(lit);
     return readString(kind, lit, cStart);
   }
@@ -158,16 +159,15 @@ export function scanCLike(text: string, d: Dialect, base = 0, end = text.length,
     lit.end = litEnd;
     lit.terminated = terminated;
     lit.esc = kind.esc;
-    lit.rules = d.escapes;
     return litEnd;
   }
 
-  const marks = lineMarks();
+  const plain = new PlainStrings(text, end);
 
   /** Reads string content from `j`; returns where the main loop resumes. */
   function readString(k: StrKind, lit: CLikeLiteral, j: number): number {
     if (k.n === 1 && k.hashes === 0 && k.interp === Interp.None && !k.multiline && k.esc === Esc.Backslash) {
-      const close = plainStringEnd(text, j, end, k.q === 34 ? '"' : k.q === 39 ? "'" : '`', marks);
+      const close = plain.endOf(j, k.q === 34 ? '"' : k.q === 39 ? "'" : '`');
       if (close >= 0) return finish(k, lit, close, close + 1, true);
     }
     while (j < end) {

@@ -1,31 +1,32 @@
 /**
- * The next newline and backslash at or after a scan position. Found with `indexOf` and carried
- * forward as a scan moves on (its positions only grow), so each is searched for once per stretch,
- * not once per string.
+ * Where one-line strings end, for a scan over `text` up to `end`. The next newline and backslash
+ * are found with `indexOf` and carried forward as the scan moves on (its positions only grow), so
+ * each is searched for once per stretch, not once per string. A scanner makes one per scan and
+ * calls its method (a local object's method inlines; a function imported from another module is
+ * read through the module on every string when run from source).
  */
-export interface LineMarks {
-  nl: number;
-  bs: number;
-}
+export class PlainStrings {
+  private nl = -1;
+  private bs = -1;
 
-export function lineMarks(): LineMarks {
-  return { nl: -1, bs: -1 };
-}
+  constructor(private readonly text: string, private readonly end: number) {}
 
-/**
- * Where a one-line string with backslash escapes, whose content starts at `from`, ends: its
- * closing `quote` when that comes before any newline and any backslash, found with one `indexOf`.
- * Most strings of a file are like that. -1 when the string must be read character by character.
- */
-export function plainStringEnd(text: string, from: number, end: number, quote: string, marks: LineMarks): number {
-  if (marks.nl < from) {
-    marks.nl = text.indexOf('\n', from);
-    if (marks.nl < 0 || marks.nl > end) marks.nl = end;
+  /**
+   * Where a one-line string with backslash escapes, whose content starts at `from`, ends: its
+   * closing `quote` when that comes before any newline and any backslash, found with one `indexOf`.
+   * Most strings of a file are like that. -1 when the string must be read character by character.
+   */
+  endOf(from: number, quote: string): number {
+    const { text, end } = this;
+    if (this.nl < from) {
+      this.nl = text.indexOf('\n', from);
+      if (this.nl < 0 || this.nl > end) this.nl = end;
+    }
+    if (this.bs < from) {
+      this.bs = text.indexOf('\\', from);
+      if (this.bs < 0 || this.bs > end) this.bs = end;
+    }
+    const close = text.indexOf(quote, from);
+    return close >= 0 && close < this.nl && close < this.bs ? close : -1;
   }
-  if (marks.bs < from) {
-    marks.bs = text.indexOf('\\', from);
-    if (marks.bs < 0 || marks.bs > end) marks.bs = end;
-  }
-  const close = text.indexOf(quote, from);
-  return close >= 0 && close < marks.nl && close < marks.bs ? close : -1;
 }

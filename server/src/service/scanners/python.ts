@@ -2,7 +2,7 @@ import { SKIP_COMMENT, type Literal } from './types';
 import { ESCAPES } from '../../../../catalog/src/unescape';
 import { CLikeLiteral, ESC_BACKSLASH, ESC_NONE } from './clike';
 import { inStartOrder } from './order';
-import { lineMarks, plainStringEnd } from './plainString';
+import { PlainStrings } from './plainString';
 
 const MAX_DEPTH = 64;
 
@@ -27,7 +27,8 @@ function prefixFlags(word: string): { raw: boolean; fmt: boolean } | undefined {
  */
 export function scanPython(text: string, base = 0, end = text.length, skips?: number[]): Literal[] {
   const lits: Literal[] = [];
-  const marks = lineMarks();
+  const rules = ESCAPES.python;
+  const plain = new PlainStrings(text, end);
 
   /** Reads a string whose opening quote is at `q`; returns the index after it. */
   function readString(start: number, q: number, raw: boolean, fmt: boolean, emit: boolean, depth: number): number {
@@ -40,7 +41,7 @@ export function scanPython(text: string, base = 0, end = text.length, skips?: nu
     let terminated = false;
     let cEnd = end;
     if (!triple && !fmt) {
-      const close = plainStringEnd(text, j, end, quote === 34 ? '"' : "'", marks);
+      const close = plain.endOf(j, quote === 34 ? '"' : "'");
       if (close >= 0) {
         cEnd = close;
         j = close + 1;
@@ -67,13 +68,12 @@ export function scanPython(text: string, base = 0, end = text.length, skips?: nu
     if (j > end) j = end;
     if (emit) {
       // the value is read on first use (most literals are never asked for it)
-      const lit = new CLikeLiteral(text, start, cStart, -1);
+      const lit = new CLikeLiteral(text, start, cStart, -1, rules);
       lit.end = terminated ? j : cEnd;
       lit.cEnd = Math.min(cEnd, end);
       lit.terminated = terminated;
       lit.interpolated = interpolated;
       lit.esc = raw ? ESC_NONE : ESC_BACKSLASH;
-      lit.rules = ESCAPES.python;
       lits.push(lit);
     }
     return terminated ? j : cEnd;
