@@ -21,10 +21,11 @@ export function createSuggester(codes: readonly string[]): Suggester {
       const scored: { code: string; d: number }[] = [];
       for (const c of normalized) {
         if (c.code === value) continue;
-        if (Math.abs(c.norm.length - norm.length) > 6) continue;
-        const d = distance(norm, c.norm);
         // Allow about one edit per four characters, at least one, so short words do not match everything.
         const limit = Math.max(1, Math.floor(Math.min(norm.length, c.norm.length) / 4));
+        // the distance is at least the difference in length: most codes are ruled out without computing it
+        if (Math.abs(c.norm.length - norm.length) > limit) continue;
+        const d = distance(norm, c.norm);
         if (d <= limit) scored.push({ code: c.code, d });
       }
       scored.sort((a, b) => a.d - b.d || a.code.localeCompare(b.code));

@@ -64,7 +64,7 @@ const MSG = {
 
 const NOT_A_CANDIDATE = 0;
 const IS_TYPE = 1;
-/** What a code literal's value can be flagged as: nothing, a type, or an unknown code with these suggestions. */
+/** What a code literal's value can be flagged as: nothing, a type, or an unknown code with these (one or more) close codes. */
 type Verdict = typeof NOT_A_CANDIDATE | typeof IS_TYPE | string[];
 
 interface Verdicts {
@@ -143,9 +143,11 @@ function verdictsFor(catalog: Catalog): Verdicts {
     if (catalog.isType(value)) return IS_TYPE;
     // every catalog code has an underscore: a misspelling keeps one, or a space in its place
     if (!CODE_SHAPE.test(value) || (value.indexOf('_') < 0 && value.indexOf(' ') < 0)) return NOT_A_CANDIDATE;
+    // a typo detector: a close catalog code is reported anywhere; a code with none belongs to
+    // another API (UQPAY Banking/Issuing, other providers) and is never reported, so it is settled
+    // here, before validation reads the code around it
     const suggestions = made.suggestions(value);
-    if (suggestions.length === 0 && !value.includes('_')) return NOT_A_CANDIDATE; // a lone word like 'timeout' is some other error
-    return suggestions;
+    return suggestions.length === 0 ? NOT_A_CANDIDATE : suggestions;
   };
   const made: Verdicts = {
     ofLiteral,
@@ -200,9 +202,7 @@ export function validate(catalog: Catalog, a: Analysis, settings: ServiceSetting
       const v = lit.value;
       const ctx = contextOf(a, region, i);
       if (!ctx || ctx.kind !== 'code' || ctx.key) continue;
-      // a typo detector: a close catalog code is reported anywhere; a code with none belongs to
-      // another API (UQPAY Banking/Issuing, other providers) and is left alone
-      if (verdict === IS_TYPE ? !evidence() : verdict.length === 0) continue;
+      if (verdict === IS_TYPE && !evidence()) continue;
       const content = range(lit.cStart, lit.cEnd);
       if (verdict === IS_TYPE) {
         const member = ctx.member ? { range: range(ctx.member.start, ctx.member.end), newText: ctx.member.newText } : undefined;
