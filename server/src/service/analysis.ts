@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Position } from 'vscode-languageserver-types';
-import { codeBodies } from './codeBodies';
+import { codeBodies, codeBodiesAfterEdit } from './codeBodies';
 import { CONTEXT_REACH, ContextFinder, type LiteralContext } from './context';
 import { familyOf } from './languages';
 import { lineStarts, positionIn, updatedLineStarts } from './lines';
@@ -105,8 +105,13 @@ export function analyzeText(uri: string, version: number, languageId: string, te
       const old = prev && prev.languageId === languageId && prev.code.length === 1 ? prev.code[0] : undefined;
       const region = codeRegion(family, text, start, end, old?.family === family ? old : undefined);
       code.push(region);
-      // error bodies written in code (object literals, dicts, JSON in strings): read as JSON bodies are
-      gather(codeBodies(text, region.literals, start, end));
+      // error bodies written in code (object literals, dicts, JSON in strings): read as JSON bodies
+      // are; after an edit of a rescanned document (whose objects are all its code's bodies), only
+      // near the edit
+      const edit = region.scan?.edit;
+      gather(edit && prev && prev.data.length === 0
+        ? codeBodiesAfterEdit(text, region.literals, edit, prev.objects, start, end)
+        : codeBodies(text, region.literals, start, end));
     }
   };
   if (familyOf(languageId) === 'markdown') {

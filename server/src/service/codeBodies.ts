@@ -1,5 +1,6 @@
 import { shapedBody, shapeFieldBefore } from './bodyShapes';
 import { scanJson } from './scanners/json';
+import type { ScanEdit } from './scanners/incremental';
 import type { BodyToken, ErrorObject, Literal } from './scanners/types';
 
 /**
@@ -10,13 +11,14 @@ import type { BodyToken, ErrorObject, Literal } from './scanners/types';
  * - an object literal, dict, map, struct, keyword or named arguments, PHP array or Ruby hash whose
  *   `code` (or `message`) key holds a literal: its sibling `type`/`code`/`message` keys in the same
  *   brackets make the object.
- * Only literals already in such a position are looked at, so a keystroke costs one check per literal.
+ * Only literals already in such a position are looked at (those of `[from, to)` when given);
+ * after an edit, codeBodiesAfterEdit looks again only at the literals near it.
  */
-export function codeBodies(text: string, literals: readonly Literal[], min: number, max: number): ErrorObject[] {
+export function codeBodies(text: string, literals: readonly Literal[], min: number, max: number, from = 0, to = literals.length): ErrorObject[] {
   const out: ErrorObject[] = [];
   const opens = new Set<number>();
   let nextCode = -1; // the next `code` at or after the last literal looked at (found once, carried forward; `\"code\"` too)
-  for (let i = 0; i < literals.length; i++) {
+  for (let i = from; i < to; i++) {
     const lit = literals[i];
     if (!lit.terminated) continue;
     if (jsonStart(text, lit)) {
@@ -193,7 +195,10 @@ function keyBefore(text: string, pos: number, min: number): { name: BodyKey; sta
   return { name, start: p + 1, assign };
 }
 
-/** How far a bracket is looked for, each way: bodies are short. */
+/**
+ * How far a bracket is looked for, each way: bodies are short. A body found from a literal holds
+ * that literal and spans at most `2 * REACH` (codeBodiesAfterEdit relies on it).
+ */
 const REACH = 2000;
 
 /** The unclosed `(`, `[` or `{` before literal `i`, skipping other literals; -1 when none is near. */
@@ -291,4 +296,58 @@ function statusNear(text: string, start: number, end: number, max: number): Erro
   let best: RegExpExecArray | null = null;
   for (let m = re.exec(before); m; m = re.exec(before)) best = m; // the nearest
   return best ? { value: Number(best[0]), start: from + best.index, end: from + best.index + 3 } : undefined;
+}
+
+/** What a body reads outside its own brackets: a status written near it (statusNear). */
+const STATUS_BEFORE = 200;
+const STATUS_AFTER = 40;
+
+/**
+ * The bodies of a new version of a C-like document, from the previous version's (`prev`, sorted)
+ * and the rescan's edit: only literals near the edit are looked at again. A body holds every
+ * literal it is found from and reads only its own span and a status near it, so a previous body
+ * whose span and status window stay clear of the changed stretch (the edit and the literals the
+ * rescan replaced) is still there, shifted; any other body is found again from a literal within
+ * one body's length of that stretch.
+ */
+export function codeBodiesAfterEdit(text: string, literals: readonly Literal[], edit: ScanEdit, prev: readonly ErrorObject[], min: number, max: number): ErrorObject[] {
+  const { keep, fresh } = edit;
+  const delta = edit.newEnd - edit.oldEnd;
+  // the changed stretch: from the last literal kept before the edit to the first reused after it
+  const zs = Math.min(edit.start, keep > 0 ? literals[keep - 1].end : min);
+  const ze = Math.max(edit.newEnd, keep + fresh < literals.length ? literals[keep + fresh].start : max);
+  const out: ErrorObject[] = [];
+  for (const o of prev) {
+    const moved = o.start >= edit.oldEnd ? shifted(o, delta) : o.end <= edit.start ? o : undefined;
+    if (moved && (moved.end + STATUS_AFTER < zs || moved.start - STATUS_BEFORE > ze)) out.push(moved);
+  }
+  const reach = 2 * REACH + STATUS_BEFORE + STATUS_AFTER;
+  const lo = firstLiteral(literals, (l) => l.end >= zs - reach);
+  const hi = firstLiteral(literals, (l) => l.start > ze + reach);
+  const seen = new Set(out.map((o) => o.start));
+  for (const o of codeBodies(text, literals, min, max, lo, hi)) {
+    // a body found again from another of its literals
+    if (!seen.has(o.start)) out.push(o);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The first literal index for which `past` holds (it holds for every later one), or the length. */
+function firstLiteral(literals: readonly Literal[], past: (l: Literal) => boolean): number {
+  let lo = 0;
+  let hi = literals.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (past(literals[mid])) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function shifted(o: ErrorObject, delta: number): ErrorObject {
+  const token = (t: BodyToken | undefined): BodyToken | undefined =>
+    t && { start: t.start + delta, end: t.end + delta, cStart: t.cStart + delta, cEnd: t.cEnd + delta, value: t.value };
+  const moved: ErrorObject = { ...o, start: o.start + delta, end: o.end + delta, code: token(o.code), type: token(o.type), message: token(o.message) };
+  if (o.status) moved.status = { value: o.status.value, start: o.status.start + delta, end: o.status.end + delta };
+  return moved;
 }
