@@ -27,7 +27,12 @@ function prefixFlags(word: string): { raw: boolean; fmt: boolean } | undefined {
  */
 export function scanPython(text: string, base = 0, end = text.length, skips?: number[]): Literal[] {
   const lits: Literal[] = [];
+  // what every string needs from other modules, read once per scan: run from source (the tests,
+  // the in-process benchmark) each read of an import is a getter call
   const rules = ESCAPES.python;
+  const Lit = CLikeLiteral;
+  const backslash = ESC_BACKSLASH;
+  const verbatim = ESC_NONE;
   const plain = new PlainStrings(text, end);
 
   /** Reads a string whose opening quote is at `q`; returns the index after it. */
@@ -68,12 +73,12 @@ export function scanPython(text: string, base = 0, end = text.length, skips?: nu
     if (j > end) j = end;
     if (emit) {
       // the value is read on first use (most literals are never asked for it)
-      const lit = new CLikeLiteral(text, start, cStart, -1, rules);
+      const lit = new Lit(text, start, cStart, -1, rules);
       lit.end = terminated ? j : cEnd;
       lit.cEnd = Math.min(cEnd, end);
       lit.terminated = terminated;
       lit.interpolated = interpolated;
-      lit.esc = raw ? ESC_NONE : ESC_BACKSLASH;
+      lit.esc = raw ? verbatim : backslash;
       lits.push(lit);
     }
     return terminated ? j : cEnd;

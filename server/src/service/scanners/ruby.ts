@@ -20,18 +20,23 @@ function isIdentPart(c: number): boolean {
  */
 export function scanRuby(text: string, base = 0, end = text.length, skips?: number[]): Literal[] {
   const lits: Literal[] = [];
+  // what every string needs from other modules, read once per scan: run from source (the tests,
+  // the in-process benchmark) each read of an import is a getter call
   const rules = ESCAPES.ruby;
+  const Lit = CLikeLiteral;
+  const backslash = ESC_BACKSLASH;
+  const singleQuoted = ESC_SINGLE;
   /** Heredocs opened on the current line: their bodies start at the next newline. */
   let pendingHeredocs: { id: string; squiggly: boolean; raw: boolean; start: number }[] = [];
 
   function emit(start: number, cStart: number, cEnd: number, litEnd: number, terminated: boolean, interpolated: boolean, single: boolean): void {
     // the value is read on first use
-    const lit = new CLikeLiteral(text, start, cStart, -1, rules);
+    const lit = new Lit(text, start, cStart, -1, rules);
     lit.end = litEnd;
     lit.cEnd = cEnd;
     lit.terminated = terminated;
     lit.interpolated = interpolated;
-    lit.esc = single ? ESC_SINGLE : ESC_BACKSLASH;
+    lit.esc = single ? singleQuoted : backslash;
     lits.push(lit);
   }
 
