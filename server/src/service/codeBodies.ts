@@ -136,10 +136,21 @@ function escapeMap(raw: string, value: string, verbatim = false): number[] | und
   return map;
 }
 
-const KEYS: Record<string, BodyKey> = {
-  code: 'code', Code: 'code', type: 'type', Type: 'type', message: 'message', Message: 'message',
-};
+/** The keys of a body: `code`, `type`, `message`, or capitalised (Go's struct fields). */
 type BodyKey = 'code' | 'type' | 'message';
+
+/**
+ * The body key `text[s, e)` spells (`code`, `Code`, `type`...), compared in place: most words before
+ * a `:` or `=` are no key, and a slice of each cost more than the rest of the look-back.
+ */
+function keyNamed(text: string, s: number, e: number): BodyKey | undefined {
+  const first = text.charCodeAt(s);
+  const name = e - s === 4 ? (first === 99 || first === 67 ? 'code' : first === 116 || first === 84 ? 'type' : undefined)
+    : e - s === 7 && (first === 109 || first === 77) ? 'message' : undefined;
+  if (!name) return undefined;
+  for (let k = 1; k < name.length; k++) if (text.charCodeAt(s + k) !== name.charCodeAt(k)) return undefined;
+  return name;
+}
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
@@ -182,7 +193,7 @@ function keyBefore(text: string, pos: number, min: number): { name: BodyKey; sta
   while (p >= min && isWord(text.charCodeAt(p))) p--;
   const len = end - p - 1;
   if (len < 4 || len > 7) return undefined;
-  const name = KEYS[text.slice(p + 1, end)];
+  const name = keyNamed(text, p + 1, end);
   if (!name) return undefined;
   if (quoted) {
     if (text.charCodeAt(p) !== q) return undefined;
