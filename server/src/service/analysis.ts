@@ -126,7 +126,8 @@ export function analyzeText(uri: string, version: number, languageId: string, te
   const old = prev && prev.code.length === 1 ? prev.code[0] : undefined;
   if (old && first !== undefined) {
     const lits = code[0].literals;
-    for (let k = 0; k < lits.length && k < old.contexts.length && lits[k].end + CONTEXT_REACH < first; k++) {
+    const reachable = first - CONTEXT_REACH; // read once, not per literal
+    for (let k = 0; k < lits.length && k < old.contexts.length && lits[k].end < reachable; k++) {
       if (old.contexts[k] !== undefined) code[0].contexts[k] = old.contexts[k];
     }
   }
