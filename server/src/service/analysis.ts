@@ -53,6 +53,10 @@ export interface Analysis {
   /** Validation results per settings key. */
   diagnostics: Map<string, Diagnostic[]>;
   mentionsUqpay(): boolean;
+  /** Where each pattern asked about first matches (-1: nowhere): see firstMatch. */
+  matches: Map<TextPattern, number>;
+  /** The previous version's answers and how this version differs from it, when known (rescans). */
+  before?: { matches: Map<TextPattern, number>; edit: { start: number; oldEnd: number; newEnd: number } };
   /** The position of an offset, from the analysis' own line index (built on first use). */
   positionAt(offset: number): Position;
   /** The line index, if it was built. */
@@ -131,20 +135,78 @@ export function analyzeText(uri: string, version: number, languageId: string, te
       if (old.contexts[k] !== undefined) code[0].contexts[k] = old.contexts[k];
     }
   }
-  let mentions: boolean | undefined;
   // an edit's line starts come from the previous version's, when it has them
   const prevStarts = edit ? prev?.knownLineStarts() : undefined;
   let starts: number[] | undefined;
   const lines = (): number[] =>
     (starts ??= (prevStarts && edit && updatedLineStarts(prevStarts, text, edit.start, edit.oldEnd, edit.newEnd)) || lineStarts(text));
-  return {
+  const a: Analysis = {
     uri, version, languageId, text, code, data, objects,
     diagnostics: new Map(),
-    mentionsUqpay: () => (mentions ??= /uqpay/i.test(text)),
+    matches: new Map(),
+    before: prev && edit ? { matches: prev.matches, edit } : undefined,
+    mentionsUqpay: () => firstMatch(a, UQPAY) >= 0,
     positionAt: (offset) => positionIn(lines(), text, offset),
     knownLineStarts: () => starts,
     lineStarts: lines,
   };
+  return a;
+}
+
+/** A word looked for in a whole document; `longest`: its longest match, which bounds what an edit can change. */
+export interface TextPattern {
+  re: RegExp;
+  longest: number;
+}
+
+export const UQPAY: TextPattern = { re: /uqpay/gi, longest: 5 };
+
+/**
+ * Where `p` first matches in the document (-1: nowhere), found once per version. After an edit only
+ * the edited stretch is searched (with the pattern's length and a `\b` neighbour each side), and
+ * the previous version's answer decides the rest: on every keystroke in a large file that never
+ * names the word, a whole-text search would cost more than validating the file.
+ */
+export function firstMatch(a: Analysis, p: TextPattern): number {
+  const known = a.matches.get(p);
+  if (known !== undefined) return known;
+  const text = a.text;
+  const old = a.before?.matches.get(p);
+  let at: number;
+  if (old === undefined || !a.before) at = matchFrom(text, p.re, 0);
+  else {
+    const { start, oldEnd, newEnd } = a.before.edit;
+    const reach = p.longest + 1;
+    if (old >= 0 && old + reach <= start) at = old; // before the edit: nothing earlier changed
+    else if (old >= 0 && old - 1 < oldEnd) at = matchFrom(text, p.re, Math.max(0, start - reach)); // the edit touched it
+    else {
+      // none before, or the first is after the edit: a new one can only be in the edited stretch
+      const near = matchIn(text, p, Math.max(0, start - reach), Math.min(text.length, newEnd + 1));
+      at = near >= 0 ? near : old < 0 ? -1 : old + newEnd - oldEnd;
+    }
+  }
+  a.matches.set(p, at);
+  return at;
+}
+
+function matchFrom(text: string, re: RegExp, from: number): number {
+  re.lastIndex = from;
+  const m = re.exec(text);
+  return m ? m.index : -1;
+}
+
+/** The first match starting in `[from, to)`, read from a slice with room for the match and its neighbours. */
+function matchIn(text: string, { re, longest }: TextPattern, from: number, to: number): number {
+  const base = Math.max(0, from - 1);
+  const part = text.slice(base, Math.min(text.length, to + longest + 1));
+  re.lastIndex = 0;
+  for (let m = re.exec(part); m; m = re.exec(part)) {
+    const at = base + m.index;
+    if (at >= to) break;
+    if (at >= from) return at;
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return -1;
 }
 
 /**

@@ -4,7 +4,7 @@ import { SDKS, sdkCodeWithValue, sdkMemberEntries, sdkMembersNamed, type SdkId, 
 import { SDK_MADE_VALUES, sdkMadeValue } from '../../../catalog/src/sdkSynth';
 import type { SdkName } from '../../../catalog/src/types';
 import type { Lang } from '../../../catalog/src/types';
-import type { Analysis } from './analysis';
+import { firstMatch, type Analysis, type TextPattern } from './analysis';
 import { commandLink, md } from './describe';
 import { familyOf } from './languages';
 import { literalContext, type TokenAt } from './tokens';
@@ -17,7 +17,7 @@ import { literalContext, type TokenAt } from './tokens';
 export type Play = 'uqpay' | 'foreign' | 'neutral';
 
 /** Other providers whose error vocabulary overlaps UQPAY's. */
-const FOREIGN = /\b(?:stripe|adyen|braintree|paypal|razorpay|airwallex|mollie|checkout\.com|paystack|flutterwave)\b/i;
+const FOREIGN: TextPattern = { re: /\b(?:stripe|adyen|braintree|paypal|razorpay|airwallex|mollie|checkout\.com|paystack|flutterwave)\b/gi, longest: 'checkout.com'.length };
 
 /** Kept on the analysis itself, as plain values: closures or WeakMap entries tied to analyses made them outlive their use (10× the GC time in validation). */
 const PLAY = Symbol('play');
@@ -35,7 +35,7 @@ export function playOf(a: Analysis, project: readonly SdkId[]): Play {
   if (w[PLAY]) return w[PLAY];
   // every SDK import names UQPAY: the one cached test decides most files; a project's dependency
   // covers its files in that SDK's languages, unless a file names another provider
-  const play: Play = a.mentionsUqpay() ? 'uqpay' : FOREIGN.test(a.text) ? 'foreign' : sdksFor(a).some((s) => project.includes(s.id)) ? 'uqpay' : 'neutral';
+  const play: Play = a.mentionsUqpay() ? 'uqpay' : firstMatch(a, FOREIGN) >= 0 ? 'foreign' : sdksFor(a).some((s) => project.includes(s.id)) ? 'uqpay' : 'neutral';
   w[PLAY] = play;
   return play;
 }
