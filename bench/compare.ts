@@ -21,6 +21,7 @@ const SEED = 20261125;
 const WARMUP = 15;
 const SAMPLES = 30;
 const EDITS = 30;
+/** Rounds by default; `--rounds N` for more on a busy machine. */
 const ROUNDS = 4;
 const LANGUAGES: SourceLanguage[] = ['typescript', 'python', 'go'];
 
@@ -110,19 +111,21 @@ async function main(): Promise<void> {
   const i = process.argv.indexOf('--baseline');
   const baseline = i >= 0 ? process.argv[i + 1] : undefined;
   if (!baseline) {
-    console.error('usage: node --import tsx bench/compare.ts --baseline DIR   (DIR: another checkout, e.g. main)');
+    console.error('usage: node --import tsx bench/compare.ts --baseline DIR [--rounds N]   (DIR: another checkout, e.g. main)');
     process.exit(2);
   }
+  const r = process.argv.indexOf('--rounds');
+  const rounds = r >= 0 ? Math.max(1, Number(process.argv[r + 1]) || ROUNDS) : ROUNDS;
   const roots = [resolve(baseline), REPO];
   const all: Samples[] = [{}, {}];
-  for (let round = 0; round < ROUNDS; round++) {
+  for (let round = 0; round < rounds; round++) {
     // the order changes every round
     for (const k of round % 2 === 0 ? [0, 1] : [1, 0]) {
       for (const [key, xs] of Object.entries(measure(roots[k]!))) (all[k]![key] ??= []).push(...xs);
     }
   }
   const m = (k: number, key: string): number => median(all[k]![key]!);
-  console.log(`baseline: ${roots[0]}\ncurrent:  ${roots[1]}\n(${ROUNDS} rounds of a fresh process per tree; medians)\n`);
+  console.log(`baseline: ${roots[0]}\ncurrent:  ${roots[1]}\n(${rounds} rounds of a fresh process per tree; medians)\n`);
   console.log('| input | regex floor | baseline | current | baseline / floor | current / floor |');
   console.log('|---|---|---|---|---|---|');
   for (const language of LANGUAGES) {
