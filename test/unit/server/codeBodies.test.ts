@@ -21,6 +21,10 @@ function stretch(i: number): string {
     `const raw${i} = '{"type": "not_found", "code": "product_not_found", "message": "gone"}';`,
     `if (err.code === 'api_error') retry(${i});`,
     `send({ code: 'account_not_found', type: 'account_error' }, 400);`,
+    // the shapes bodyShapes.ts reads: key/value pairs, a builder chain, the Java SDK's constructor
+    `const pairs${i} = Map.of('type', 'not_found', 'code', 'product_not_found');`,
+    `const built${i} = ErrorBody.builder().type('api_error').code('api_error').message('down').build();`,
+    `throw new UqpayApiException('invalid_parameter', 'Rejected ${i}', 400);`,
     `const filler${i} = [${Array.from({ length: 12 }, (_, k) => `'word${k}'`).join(', ')}];`,
     '',
   ].join('\n');
@@ -33,7 +37,7 @@ const plain = (objects: readonly ErrorObject[]) => objects.map((o) => JSON.parse
 /** Pieces that make, break or change bodies: keys, brackets, quotes, codes, statuses. */
 const piece = fc.constantFrom(
   "code: 'api_error', ", "type: 'api_error', ", 'message: 1, ', '{', '}', '(', ')', "'", '"', '`', '/*', '*/', '//', '\n', ';', ' ', '400', '200', 'x', '_',
-  '{"code": "invalid_parameter"}', "{ code: 'not_found' }", '',
+  '{"code": "invalid_parameter"}', "{ code: 'not_found' }", ".code('api_error')", "Map.of('code', 'x', ", "new UqpayApiException('api_error', 'm', 500)", '.', ',', '',
 );
 
 function edit(text: string, at: number, del: number, ins: string): string {
@@ -120,7 +124,9 @@ describe('diagnostics follow edits that change what carries over', () => {
 
   it('a body made wrong by an edit is flagged, and an SDK import of another provider silences the file', () => {
     const service = createErrorCodeService({ catalog });
-    let d = TextDocument.create(uri, 'typescript', 1, `import { Client } from 'uqpay';\n${big}`);
+    // without the Java SDK's exception, whose name names UQPAY
+    const named = big.replace(/throw new UqpayApiException[^\n]*\n/g, '');
+    let d = TextDocument.create(uri, 'typescript', 1, `import { Client } from 'uqpay';\n${named}`);
     assert.deepEqual(codes(service, d), []);
     // product_not_found does not come with the unauthorized_error type
     d = replace(d, "const mock30 = { type: 'invalid_request_error', code: 'invalid_parameter'", "const mock30 = { type: 'unauthorized_error', code: 'product_not_found'");
