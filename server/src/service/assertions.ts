@@ -106,6 +106,24 @@ export function assertionContext(text: string, lit: Literal, min: number, max: n
   return otherArgument(text, lit, open, close < 0 ? lit.start : close);
 }
 
+/**
+ * Completion only (diagnostics never read it): a literal typed as the expected value of a two-sided
+ * assertion whose actual is not written yet — `assertEquals("ret` left open, or `assertEquals("x", e.`
+ * with the call still unclosed. Before it: nothing, or one bare name (Go's `require.Equal(t, "…`).
+ * `expect(…)`/`assertThat(…)` take the actual first, so a literal there is no expected value.
+ */
+export function expectedBeforeActual(text: string, lit: Literal, min: number, max: number): boolean {
+  const prev = text.charCodeAt(skipWsBack(text, lit.start - 1, min));
+  if (prev !== 40 && prev !== 44) return false;
+  const open = openParenBefore(text, lit.start - 1, min);
+  if (open < 0) return false;
+  const fn = nameBefore(text, open, min).name;
+  if (!TWO_SIDED.has(fn) || fn === 'expect' || fn === 'assertThat') return false;
+  const close = closeParenAfter(text, open, max);
+  if (close >= 0 && text.charCodeAt(close) === 41) return false;
+  return /^\s*(?:[A-Za-z_]\w*\s*,\s*)?$/.test(text.slice(open + 1, lit.start));
+}
+
 /** The context of the first argument of the call (`(` or the space after its name at `open`) that is not the literal's own. */
 function otherArgument(text: string, lit: Literal, open: number, close: number): LiteralContext | undefined {
   for (const arg of argumentEnds(text, open, close)) {

@@ -5,8 +5,10 @@ import type { ErrorEntry, Lang } from '../../../catalog/src/types';
 import type { Analysis } from './analysis';
 import { codeMarkdown, entryDetail, typeMarkdown } from './describe';
 import { sdkMemberCodes, type SdkMember } from '../../../catalog/src/sdkErrors';
+import type { Play } from './sdk';
 import { bodyAround } from './codeBodies';
-import { amongCodes, typeNear } from './completionContext';
+import { expectedBeforeActual } from './assertions';
+import { amongCodes, openJsonCode, typeNear } from './completionContext';
 import { endpointNear, literalContext, objectTokenAt, tokenAt } from './tokens';
 
 interface BaseItem { label: string; entries: ErrorEntry[]; detail: string; doc: string }
@@ -46,7 +48,7 @@ function items(base: BaseItem[], range: Range, kind: CompletionItemKind, rank: (
 }
 
 /** Codes (or types) inside a string literal in an error-code context, and in JSON/YAML `code`/`type` values. */
-export function doComplete(catalog: Catalog, a: Analysis, document: TextDocument, position: Position, lang: Lang, branch?: SdkMember): CompletionList | null {
+export function doComplete(catalog: Catalog, a: Analysis, document: TextDocument, position: Position, lang: Lang, branch?: SdkMember, play?: Play): CompletionList | null {
   const offset = document.offsetAt(position);
   const text = a.text;
   const replace = (cStart: number, cEnd: number): Range => {
@@ -73,8 +75,18 @@ export function doComplete(catalog: Catalog, a: Analysis, document: TextDocument
   const tok = tokenAt(a, offset);
   if (!tok || tok.kind !== 'literal') return null;
   const lit = tok.literal;
-  if (lit.interpolated || offset < lit.cStart || offset > lit.cEnd) return null;
-  const ctx = literalContext(a, tok) ?? (amongCodes(catalog, a, tok) ? { kind: 'code' as const, key: true as const } : undefined);
+  if (offset < lit.cStart || offset > lit.cEnd) return null;
+  // JSON typed inside a string whose quote is still open: the body scanner has not seen it
+  const json = openJsonCode(text, lit, offset);
+  if (json) {
+    const typed = json.type !== undefined && catalog.isType(json.type) ? json.type : undefined;
+    if (!typed && play !== 'uqpay') return null;
+    return bodyCodes(catalog, baseItems(catalog, lang, false).codes, typed, replace(json.start, json.end));
+  }
+  if (lit.interpolated) return null;
+  const ctx = literalContext(a, tok) ?? (amongCodes(catalog, a, tok) ? { kind: 'code' as const, key: true as const } : undefined)
+    // an assertion's expected value typed before its actual (`assertEquals("ret`): only where UQPAY is in play
+    ?? (play === 'uqpay' && expectedBeforeActual(text, lit, tok.region.start, tok.region.end) ? { kind: 'code' as const } : undefined);
   if (!ctx) return null;
   const { codes, types } = baseItems(catalog, lang, true);
   const range = replace(lit.cStart, lit.cEnd);

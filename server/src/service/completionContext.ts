@@ -1,6 +1,6 @@
 import type { Catalog } from '../../../catalog/src/catalog';
 import type { Analysis } from './analysis';
-import { isWs } from './expressions';
+import { isIdent, isWs } from './expressions';
 import { literalContext, type TokenAt } from './tokens';
 
 /**
@@ -98,4 +98,23 @@ export function amongCodes(catalog: Catalog, a: Analysis, tok: LiteralToken): bo
   if (opener !== 91 && opener !== 40 && opener !== 123) return false;
   const head = text.slice(Math.max(min, q - 80), q);
   return CODES_LIST.test(head) && !/(?:status|http)\w*codes\s*(?::[^=\n]*)?=[^=]*$/i.test(head);
+}
+
+/** `"code": "ret` at the cursor, its quotes escaped or not (`\"code\":\"ret` in Java/Go/C# strings). */
+const JSON_CODE_TYPED = /\\?"code\\?"\s*:\s*\\?"(\w*)$/;
+const JSON_TYPE = /\\?"type\\?"\s*:\s*\\?"(\w+)\\?"/;
+
+/**
+ * JSON typed inside a string literal whose own quote is still open (`'{"type": "refund_error",
+ * "code": "ret`, a Go/JS backtick left open): the body scanner never sees it, so completion reads
+ * the code value being typed and its sibling `type` (after the body's last `{`) here.
+ */
+export function openJsonCode(text: string, lit: { cStart: number }, offset: number): { start: number; end: number; type?: string } | undefined {
+  const head = text.slice(Math.max(lit.cStart, offset - 2000), offset);
+  const m = JSON_CODE_TYPED.exec(head);
+  if (!m) return undefined;
+  const body = head.slice(head.lastIndexOf('{', m.index) + 1, m.index);
+  let end = offset;
+  while (isIdent(text.charCodeAt(end))) end++;
+  return { start: offset - m[1].length, end, type: JSON_TYPE.exec(body)?.[1] };
 }

@@ -136,7 +136,8 @@ export class ContextFinder {
     const { text, min, max } = this;
     const lit = this.lits[index];
     const open = skipWsBack(text, lit.start - 1, min);
-    if (text.charCodeAt(open) !== 40 || text.charCodeAt(skipWsFwd(text, lit.end, max)) !== 41) return false;
+    // left open at the end of the line (`Some("ret`), the `)` is not typed yet
+    if (text.charCodeAt(open) !== 40 || (lit.terminated && text.charCodeAt(skipWsFwd(text, lit.end, max)) !== 41)) return false;
     return wordBefore(text, skipWsBack(text, open - 1, min), min).word === 'Some';
   }
 

@@ -108,8 +108,9 @@ export function createErrorCodeService(options: { catalog: Catalog; settings?: P
       const s = settings ?? defaults;
       if (!active(document, s) || foreign(document)) return null;
       const a = cache.get(document);
-      const branch = sdkBranchAt(a, document.offsetAt(position), projectOf(document.uri));
-      return doComplete(catalog, a, document, position, s.docsLanguage, branch);
+      const project = projectOf(document.uri);
+      const branch = sdkBranchAt(a, document.offsetAt(position), project);
+      return doComplete(catalog, a, document, position, s.docsLanguage, branch, playOf(a, project));
     },
     doValidation,
     async doCodeActions(document, range, context, settings) {
