@@ -225,6 +225,88 @@ describe('completion wherever the hover answers, over stdio (issue 13 items 5 an
     assert.equal(await complete('python', `${PY}labels = {"refund": "Refund", "pay‸": "Pay"}\n`), null);
   });
 
+  describe('literals still being typed (item 5): the quote, the actual or the call not written yet', () => {
+    /** Typed `refund` (6 characters): `refund_amount_exceeded` is offered and replaces just that. */
+    const offersRefundCode = (list: CompletionList | null, label: string) => {
+      const item = list?.items.find((i) => i.label === 'refund_amount_exceeded');
+      assert.ok(item, `${label}: refund_amount_exceeded offered`);
+      const edit = item.textEdit as { range: { start: { line: number; character: number }; end: { line: number; character: number } } };
+      assert.equal(edit.range.start.line, edit.range.end.line, `${label}: one line`);
+      assert.equal(edit.range.end.character - edit.range.start.character, 'refund'.length, `${label}: replaces what was typed`);
+    };
+    const expectedFirst: [string, string, string][] = [
+      ['Java assertEquals, quote open', 'java', `${JAVA}class T { void t(UqpayApiException e) {\n  assertEquals("refund‸\n} }\n`],
+      ['Java assertEquals, actual being typed', 'java', `${JAVA}class T { void t(UqpayApiException e) {\n  assertEquals("refund‸", e.\n} }\n`],
+      ['Kotlin assertEquals, quote open', 'kotlin', `${KT}fun t(e: UqpayApiException) {\n    assertEquals("refund‸\n}\n`],
+      ['Kotlin assertEquals, actual being typed', 'kotlin', `${KT}fun t(e: UqpayApiException) {\n    assertEquals("refund‸", e.\n}\n`],
+      ['Rust assert_eq!, quote open', 'rust', `${RS}fn t(e: ApiError) {\n    assert_eq!("refund‸\n}\n`],
+      ['Rust assert_eq!, actual being typed', 'rust', `${RS}fn t(e: ApiError) {\n    assert_eq!("refund‸", e.\n}\n`],
+      ['Swift XCTAssertEqual, quote open', 'swift', `${SWIFT}XCTAssertEqual("refund‸\n`],
+      ['Go require.Equal after t, quote open', 'go', `${GO}func TestRefund(t *testing.T) {\n\trequire.Equal(t, "refund‸\n}\n`],
+      ['C# Assert.Equal, quote open', 'csharp', `${CS}Assert.Equal("refund‸\n`],
+      ['PHP assertSame, quote open', 'php', `${PHP}$this->assertSame('refund‸\n`],
+      ['Python assertEqual, quote open', 'python', `${PY}class T:\n    def test_refund(self, err):\n        self.assertEqual("refund‸\n`],
+      ['Rust Some("… left open in a match over a code', 'rust', `${RS}fn f(e: &ApiError) -> u8 {\n    match e.code.as_deref() {\n        Some("refund‸\n        _ => 0,\n    }\n}\n`],
+      ['Rust Some("… left open after another arm pattern', 'rust', `${RS}fn f(e: &ApiError) -> u8 {\n    match e.code.as_deref() {\n        Some("refund_processing") | Some("refund‸\n        _ => 0,\n    }\n}\n`],
+    ];
+    for (const [name, lang, text] of expectedFirst) {
+      it(`${name}: offers the codes`, async () => offersRefundCode(await complete(lang, text), name));
+    }
+
+    it('the expected value typed first is ranked as usual: a type asserted just above puts its codes first', async () => {
+      assert.deepEqual(best(await complete('java', `${JAVA}class T { void t(UqpayApiException e) {\n  assertEquals("customer_error", e.getType());\n  assertEquals("retri‸\n} }\n`)), CUSTOMER);
+      assert.deepEqual(best(await complete('kotlin', `${KT}fun t(e: UqpayApiException) {\n    assertEquals("customer_error", e.type)\n    assertEquals("retri‸", e.\n}\n`)), CUSTOMER);
+    });
+
+    const openJson: [string, string, string][] = [
+      ['TypeScript single quotes', 'typescript', `${TS}const raw = '{"type": "customer_error", "code": "retri‸\n`],
+      ['JavaScript backtick left open', 'javascript', `${JS}const raw = \`{"type": "customer_error", "code": "retri‸\n`],
+      ['Python single quotes', 'python', `${PY}raw = '{"type": "customer_error", "code": "retri‸\n`],
+      ['PHP single quotes', 'php', `${PHP}$raw = '{"type": "customer_error", "code": "retri‸\n`],
+      ['Ruby single quotes', 'ruby', `${RB}raw = '{"type": "customer_error", "code": "retri‸\n`],
+      ['Java escaped quotes', 'java', `${JAVA}class T { String raw = "{\\"type\\":\\"customer_error\\",\\"code\\":\\"retri‸\n}\n`],
+      ['Kotlin escaped quotes', 'kotlin', `${KT}val raw = "{\\"type\\":\\"customer_error\\",\\"code\\":\\"retri‸\n`],
+      ['Go escaped quotes', 'go', `${GO}func f() {\n\traw := "{\\"type\\":\\"customer_error\\",\\"code\\":\\"retri‸\n}\n`],
+      ['Go backtick left open', 'go', `${GO}func f() {\n\traw := \`{"type": "customer_error", "code": "retri‸\n}\n`],
+      ['C# escaped quotes', 'csharp', `${CS}var raw = "{\\"type\\":\\"customer_error\\",\\"code\\":\\"retri‸\n`],
+    ];
+    for (const [name, lang, text] of openJson) {
+      it(`JSON in a string left open, ${name}: the customer_error codes only`, async () => {
+        const list = await complete(lang, text);
+        assert.deepEqual(list?.items.map((i) => i.label).sort(), CUSTOMER);
+        const edit = list.items[0].textEdit as { range: { start: { character: number }; end: { character: number } } };
+        assert.equal(edit.range.end.character - edit.range.start.character, 'retri'.length, 'replaces what was typed');
+      });
+    }
+
+    it('JSON in a string left open without a type: every code, where UQPAY is in play', async () => {
+      const list = await complete('typescript', `${TS}const raw = '{"code": "refund‸\n`);
+      offersRefundCode(list, 'no type');
+      assert.ok(list!.items.some((i) => i.label === 'retrieve_customer_failed'), 'not narrowed');
+    });
+
+    it('stays silent: the same text without UQPAY, calls that are no assertion, keys that are no code', async () => {
+      assert.equal(await complete('java', 'class T { void t(Object e) {\n  assertEquals("refund‸\n} }\n'), null);
+      assert.equal(await complete('rust', 'fn t(e: Thing) {\n    assert_eq!("refund‸", e.\n}\n'), null);
+      assert.equal(await complete('go', 'package shop\n\nfunc TestX(t *testing.T) {\n\trequire.Equal(t, "refund‸\n}\n'), null);
+      assert.equal(await complete('typescript', `const raw = '{"code": "refund‸\n`), null);
+      assert.equal(await complete('java', `${JAVA}class T { void t(UqpayApiException e) {\n  System.out.println("refund‸\n} }\n`), null);
+      assert.equal(await complete('java', `${JAVA}class T { void t(UqpayApiException e) {\n  assertTrue("refund‸\n} }\n`), null);
+      assert.equal(await complete('typescript', `${TS}expect('refund‸\n`), null, 'expect takes the actual value');
+      assert.equal(await complete('java', `${JAVA}class T { void t(UqpayApiException e) {\n  assertEquals(a, b, "refund‸\n} }\n`), null, 'a message after two arguments');
+      assert.equal(await complete('typescript', `${TS}const raw = '{"type": "customer_error", "label": "retri‸\n`), null);
+    });
+
+    it('no diagnostics from these positions, while a finished assertion is still judged', async () => {
+      assert.deepEqual(await diagnostics('java', `${JAVA}class T { void t(UqpayApiException e) {\n  assertEquals("refund_amount_exceded", e.\n} }\n`), []);
+      assert.deepEqual(await diagnostics('kotlin', `${KT}fun t(e: UqpayApiException) {\n    assertEquals("refund_amount_exceded\n}\n`), []);
+      assert.deepEqual(await diagnostics('typescript', `${TS}const raw = '{"type": "refund_error", "code": "invalid_request_error\n`), []);
+      assert.deepEqual(await diagnostics('rust', `${RS}fn f(e: &ApiError) -> u8 {\n    match e.code.as_deref() {\n        Some("refund_amount_exceded\n        _ => 0,\n    }\n}\n`), []);
+      assert.deepEqual(await diagnostics('java', `${JAVA}class T { void t(UqpayApiException e) {\n  assertEquals("refund_amount_exceded", e.getCode());\n} }\n`),
+        ['unknown-error-code:"refund_amount_exceded"']);
+    });
+  });
+
   describe('error bodies as pairs, chains and SDK constructors (item 2)', () => {
     it('hover on the code of a Map.of / mapOf / builder body is narrowed by its sibling type', async () => {
       const payout = (md: string | null) => {
