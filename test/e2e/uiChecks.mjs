@@ -130,8 +130,10 @@ const checks = [
         await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Look Up Error Code' }).first().waitFor({ state: 'visible', timeout: 3000 });
         await page.keyboard.press('Enter');
         await page.locator('.quick-input-widget input[placeholder*="Type a code"]').waitFor({ state: 'visible', timeout: 3000 });
+        // The catalog opened by the check before takes focus when its webview is ready; if that lands
+        // now, the quick pick closes (as any quick pick does on losing focus): open it again.
+        await input.fill('refund_am', { timeout: 3000 });
       });
-      await input.fill('refund_am');
       const rows = page.locator('.quick-input-widget .monaco-list-row');
       await retry('the amount codes on top', async () => {
         // A row's text runs label and description together: read the code off its start.
