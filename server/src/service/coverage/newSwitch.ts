@@ -13,7 +13,7 @@
  */
 import { CODE_MEMBERS, GATEWAY_CODE_MEMBERS } from '../members';
 import type { Family } from '../scanners/types';
-import { fileUnit } from '../switch/render';
+import { fileUnit, lineIndent, lineStart } from '../switch/render';
 import type { CallCoverage } from './coverage';
 import type { Span } from './errorPath';
 import { enclosingBraces, type Structure } from './structure';
@@ -38,14 +38,6 @@ export interface Skeleton {
   placeholder?: string;
   /** Other insertions the code needs (Go imports), as offsets into the document. */
   editOffsets?: { offset: number; text: string }[];
-}
-
-function lineStart(text: string, p: number): number {
-  return text.lastIndexOf('\n', p - 1) + 1;
-}
-
-function indentAt(text: string, p: number): string {
-  return /^[ \t]*/.exec(text.slice(lineStart(text, p)))![0];
 }
 
 function escapeRe(s: string): string {
@@ -137,7 +129,7 @@ function freshName(body: string, base: string): string {
  */
 function scopeStart(text: string, family: Family, s: Structure, at: number, min: number): number {
   if (family === 'python' || family === 'ruby') {
-    let indent = indentAt(text, at).length;
+    let indent = lineIndent(text, at).length;
     for (let p = lineStart(text, at) - 1; p > min;) {
       const ls = lineStart(text, p);
       const line = text.slice(ls, p);
@@ -156,7 +148,7 @@ function scopeStart(text: string, family: Family, s: Structure, at: number, min:
 /** Python: the start of the line holding `p` when a statement starts there at the top of the except block. */
 function pythonStatementLine(text: string, s: Structure, p: number, branch: Span, bodyIndent: string): number | undefined {
   const ls = lineStart(text, p);
-  if (indentAt(text, ls) !== bodyIndent) return undefined;
+  if (lineIndent(text, ls) !== bodyIndent) return undefined;
   for (const [o, c] of s.close) if (o >= branch.start && o < ls && c >= ls) return undefined;
   return /\\\r?\n$/.test(text.slice(Math.max(0, ls - 3), ls)) ? undefined : ls;
 }
@@ -185,7 +177,7 @@ export function skeleton(text: string, family: Family, languageId: string, call:
     if (eol < 0) return undefined;
     const header = text.slice(branch.start, eol);
     const at = text[eol - 1] === '\r' ? eol - 1 : eol;
-    const ind = indentAt(text, branch.start) + u;
+    const ind = lineIndent(text, branch.start) + u;
     if (family === 'python') {
       if (!/:\s*(#.*)?\r?$/.test(header)) return undefined; // `except X: pass` on one line
       const match = (li: string, subject: string) => `${li}match ${subject}:${nl}${li}${u}case _:${nl}${li}${u}${u}pass`;
@@ -232,7 +224,7 @@ export function skeleton(text: string, family: Family, languageId: string, call:
       err = /\bErr\s*\(\s*(\w+)\s*\)/.exec(lead)?.[1] ?? errVar;
     }
   }
-  const ind = indentAt(text, open) + u;
+  const ind = lineIndent(text, open) + u;
   const at = open + 1;
   const braced = (subject: string, keyword: string, paren: boolean): Skeleton => ({
     at,
@@ -248,7 +240,7 @@ export function skeleton(text: string, family: Family, languageId: string, call:
     // `$body = json_decode(…)` in the branch: the switch goes right before the statement that reads it
     const line = statementLine(text, s, holder.at, open);
     if (line === undefined) return undefined;
-    const li = indentAt(text, line);
+    const li = lineIndent(text, line);
     return { at: line, text: `${li}switch (${subject}) {${nl}${li}}${nl}`, keyword: li.length };
   }
   // subjects the code-context reader recognises, so the new cases count as handling

@@ -19,13 +19,18 @@ export interface Insertion {
   text: string;
 }
 
-function lineStart(text: string, offset: number): number {
+export function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 function indentOf(text: string, offset: number): string {
   const ls = lineStart(text, offset);
   return /^[ \t]*/.exec(text.slice(ls, offset))![0];
+}
+
+/** The indentation of the whole line holding `offset`. */
+export function lineIndent(text: string, offset: number): string {
+  return /^[ \t]*/.exec(text.slice(lineStart(text, offset)))![0];
 }
 
 /** True when only whitespace precedes `offset` on its line. */
