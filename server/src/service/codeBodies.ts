@@ -29,10 +29,42 @@ export function codeBodies(text: string, literals: readonly Literal[], min: numb
       if (nextCode < lit.cEnd) for (const o of jsonIn(text, lit)) out.push({ ...o, inCode: true });
       continue;
     }
+    if (!mayBeBodyValue(text, literals, i, min)) continue;
     const o = bodyOf(text, literals, i, min, max, opens);
     if (o) out.push(o);
   }
   return out.length > 1 ? out.sort((a, b) => a.start - b.start) : out;
+}
+
+/**
+ * Whether literal `i` may be a body value, from the few characters before it: most literals are
+ * not (a call's argument, an assignment), and this look back rejects them before bodyOf reads the
+ * code around. It says yes to everything bodyOf makes a body from: after a key that ends in `e`
+ * (`code`, `message`, `Code`...) and its operator, after a call whose name ends in `e` or `n`
+ * (`.code(`, `setMessage(`, `…Exception(`), after a literal and a comma (`"code", `).
+ */
+function mayBeBodyValue(text: string, literals: readonly Literal[], i: number, min: number): boolean {
+  let p = literals[i].start - 1;
+  while (p >= min && isSpace(text.charCodeAt(p))) p--;
+  const c = text.charCodeAt(p);
+  if (c === 40) {
+    const n = text.charCodeAt(p - 1);
+    return n === 101 || n === 110;
+  }
+  if (c === 44) {
+    const prev = literals[i - 1];
+    if (!prev) return false;
+    p--;
+    while (p >= min && isSpace(text.charCodeAt(p))) p--;
+    return prev.end - 1 === p;
+  }
+  if (c === 58 || c === 61) p--;
+  else if (c === 62 || c === 111) p -= 2; // `=>`, `to`
+  else return false;
+  while (p >= min && isSpace(text.charCodeAt(p))) p--;
+  let k = text.charCodeAt(p);
+  if (k === 34 || k === 39) k = text.charCodeAt(p - 1); // a quoted key
+  return k === 101;
 }
 
 /** The body whose `code` or `message` value literal `i` is, made once per bracket or chain (`seen`). */
