@@ -111,8 +111,22 @@ async function worker(root: string): Promise<void> {
   process.stdout.write(JSON.stringify(out));
 }
 
-function measure(root: string): Samples {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--worker', root], { cwd: REPO, encoding: 'utf8', maxBuffer: 1 << 26 });
+/**
+ * The core every worker runs on (`--cpu N`, `--cpu none` to let the OS choose), through taskset
+ * when the machine has it. The cores of a shared VM are not alike: on ours a process on one core
+ * ran 1.7× slower than on the other, which by itself swung a tree's median by more than the
+ * difference being measured. Pinned, both trees run on the same core, JIT and GC threads included.
+ */
+function pinning(): string[] {
+  const k = process.argv.indexOf('--cpu');
+  const cpu = k >= 0 ? process.argv[k + 1] : '0';
+  if (cpu === 'none' || !/^\d+$/.test(cpu ?? '')) return [];
+  return spawnSync('taskset', ['-c', cpu, 'true']).status === 0 ? ['taskset', '-c', cpu] : [];
+}
+
+function measure(root: string, pin: readonly string[]): Samples {
+  const [command, ...args] = [...pin, process.execPath, '--import', 'tsx', __filename, '--worker', root];
+  const r = spawnSync(command!, args, { cwd: REPO, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`worker for ${root} failed: ${r.stderr.slice(-2000)}`);
   return JSON.parse(r.stdout) as Samples;
 }
@@ -123,21 +137,22 @@ async function main(): Promise<void> {
   const i = process.argv.indexOf('--baseline');
   const baseline = i >= 0 ? process.argv[i + 1] : undefined;
   if (!baseline) {
-    console.error('usage: node --import tsx bench/compare.ts --baseline DIR [--rounds N]   (DIR: another checkout, e.g. main)');
+    console.error('usage: node --import tsx bench/compare.ts --baseline DIR [--rounds N] [--cpu N|none]   (DIR: another checkout, e.g. main)');
     process.exit(2);
   }
   const r = process.argv.indexOf('--rounds');
   const rounds = r >= 0 ? Math.max(1, Number(process.argv[r + 1]) || ROUNDS) : ROUNDS;
   const roots = [resolve(baseline), REPO];
+  const pin = pinning();
   const all: Samples[] = [{}, {}];
   for (let round = 0; round < rounds; round++) {
     // the order changes every round
     for (const k of round % 2 === 0 ? [0, 1] : [1, 0]) {
-      for (const [key, xs] of Object.entries(measure(roots[k]!))) (all[k]![key] ??= []).push(...xs);
+      for (const [key, xs] of Object.entries(measure(roots[k]!, pin))) (all[k]![key] ??= []).push(...xs);
     }
   }
   const m = (k: number, key: string): number => median(all[k]![key]!);
-  console.log(`baseline: ${roots[0]}\ncurrent:  ${roots[1]}\n(${rounds} rounds of a fresh process per tree; medians; load average ${loadavg()[0].toFixed(1)} at the end)`);
+  console.log(`baseline: ${roots[0]}\ncurrent:  ${roots[1]}\n(${rounds} rounds of a fresh process per tree; medians; ${pin.length ? `every worker on core ${pin[2]}` : 'cores as the OS chose'}; load average ${loadavg()[0].toFixed(1)} at the end)`);
   // wall time is what the targets are stated in; CPU time (all threads) is steadier when other work shares the cores
   for (const [title, prefix] of [['wall time', ''], ['CPU time (process, all threads)', 'cpu:']] as const) {
     console.log(`\n${title}\n`);

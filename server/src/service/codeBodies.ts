@@ -17,16 +17,11 @@ import type { BodyToken, ErrorObject, Literal } from './scanners/types';
 export function codeBodies(text: string, literals: readonly Literal[], min: number, max: number, from = 0, to = literals.length): ErrorObject[] {
   const out: ErrorObject[] = [];
   const opens = new Set<number>();
-  let nextCode = -1; // the next `code` at or after the last literal looked at (found once, carried forward; `\"code\"` too)
   for (let i = from; i < to; i++) {
     const lit = literals[i];
     if (!lit.terminated) continue;
     if (jsonStart(text, lit)) {
-      if (nextCode < lit.cStart) {
-        nextCode = text.indexOf('code', lit.cStart);
-        if (nextCode < 0) nextCode = text.length;
-      }
-      if (nextCode < lit.cEnd) for (const o of jsonIn(text, lit)) out.push({ ...o, inCode: true });
+      if (holdsCode(text, lit.cStart, lit.cEnd)) for (const o of jsonIn(text, lit)) out.push({ ...o, inCode: true });
       continue;
     }
     if (!mayBeBodyValue(text, literals, i, min)) continue;
@@ -39,17 +34,20 @@ export function codeBodies(text: string, literals: readonly Literal[], min: numb
 /**
  * Whether literal `i` may be a body value, from the few characters before it: most literals are
  * not (a call's argument, an assignment), and this look back rejects them before bodyOf reads the
- * code around. It says yes to everything bodyOf makes a body from: after a key that ends in `e`
- * (`code`, `message`, `Code`...) and its operator, after a call whose name ends in `e` or `n`
- * (`.code(`, `setMessage(`, `…Exception(`), after a literal and a comma (`"code", `).
+ * code around. It says yes to everything bodyOf makes a body from: after a key ending like `code`
+ * or `message` and its operator, after a call whose name ends like a body field or an exception
+ * class (`.code(`, `setMessage(`, `…Exception(`), after a literal and a comma (`"code", `).
  */
 function mayBeBodyValue(text: string, literals: readonly Literal[], i: number, min: number): boolean {
   let p = literals[i].start - 1;
   while (p >= min && isSpace(text.charCodeAt(p))) p--;
   const c = text.charCodeAt(p);
   if (c === 40) {
+    // `…de(`, `…pe(`, `…ge(` (code, type, message and their setters), `…n(` (an exception class)
     const n = text.charCodeAt(p - 1);
-    return n === 101 || n === 110;
+    if (n === 110) return true;
+    const m = text.charCodeAt(p - 2);
+    return n === 101 && (m === 100 || m === 112 || m === 103);
   }
   if (c === 44) {
     const prev = literals[i - 1];
@@ -62,9 +60,10 @@ function mayBeBodyValue(text: string, literals: readonly Literal[], i: number, m
   else if (c === 62 || c === 111) p -= 2; // `=>`, `to`
   else return false;
   while (p >= min && isSpace(text.charCodeAt(p))) p--;
-  let k = text.charCodeAt(p);
-  if (k === 34 || k === 39) k = text.charCodeAt(p - 1); // a quoted key
-  return k === 101;
+  if (text.charCodeAt(p) === 34 || text.charCodeAt(p) === 39) p--; // a quoted key
+  // `code` or `message` (bodyOf reads no other key's value), any case of the first letter
+  const m = text.charCodeAt(p - 1);
+  return text.charCodeAt(p) === 101 && (m === 100 || m === 103);
 }
 
 /** The body whose `code` or `message` value literal `i` is, made once per bracket or chain (`seen`). */
@@ -116,6 +115,18 @@ function jsonStart(text: string, lit: Literal): boolean {
     const c = text.charCodeAt(k);
     if (c === 123) return true;
     if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
+  }
+  return false;
+}
+
+/**
+ * Whether a `code` starts in `text[from, to)` (a JSON body has a `"code"` key, escaped or not), read
+ * in place: most literals that open with `{` are templates and f-strings whose holes come first
+ * (`f"{order['id']}…"`), and a search of the text past them would run on to the next `code`.
+ */
+function holdsCode(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    if (text.charCodeAt(k) === 99 && text.charCodeAt(k + 1) === 111 && text.charCodeAt(k + 2) === 100 && text.charCodeAt(k + 3) === 101) return true;
   }
   return false;
 }
