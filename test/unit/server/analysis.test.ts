@@ -61,3 +61,25 @@ describe('first match of a word, carried over edits', () => {
     assert.equal(c.mentionsUqpay(), false);
   });
 });
+
+describe('analyses of successive versions', () => {
+  it('do not keep the previous version alive (each keystroke used to keep one more)', async () => {
+    const { setFlagsFromString } = await import('node:v8');
+    const { runInNewContext } = await import('node:vm');
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const text = Array.from({ length: 200 }, (_, i) => `if (err.code === 'invalid_request_${i}') { log('uqpay ${i}'); }`).join('\n');
+    let first: Analysis | undefined = analyzeText('file:///a.ts', 1, 'typescript', text);
+    first.positionAt(10); // the line table is read from the previous version after an edit
+    const edited = `${text.slice(0, 500)}x${text.slice(500)}`;
+    const second = analyzeText('file:///a.ts', 2, 'typescript', edited, first);
+    second.positionAt(text.length); // the new version's methods in use
+    const gone = new WeakRef(first);
+    first = undefined;
+    // a WeakRef's target stays until the current job ends
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    assert.equal(gone.deref(), undefined, 'version 1 is still reachable from version 2');
+    assert.equal(second.positionAt(text.length).line, 199);
+  });
+});
