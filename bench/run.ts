@@ -50,6 +50,9 @@ interface Plan {
   rounds: number;
   rssFiles: number;
   rssLines: number;
+  /** Keystrokes in one open 10k-line file for rss.edits: untimed ones first (the heap settles), then the counted ones. */
+  rssEditsWarmup: number;
+  rssEdits: number;
   initRuns: number;
 }
 
@@ -68,6 +71,8 @@ const FULL: Plan = {
   rounds: 3,
   rssFiles: 50,
   rssLines: 10_000,
+  rssEditsWarmup: 1000,
+  rssEdits: 400,
   initRuns: 5,
 };
 
@@ -87,6 +92,8 @@ const TINY: Plan = {
   rounds: 1,
   rssFiles: 3,
   rssLines: 200,
+  rssEditsWarmup: 4,
+  rssEdits: 4,
   initRuns: 1,
 };
 
@@ -200,6 +207,7 @@ class Bench {
       this.client = null;
     }
     await this.rss();
+    await this.rssEdits();
     this.cases.push(...(await coverageCases({ serverPath: this.opts.serverPath, tiny: this.opts.tiny, log: (m) => this.log(m) })));
     this.cases.push(...bundleCases(this.opts.distDir), vsixCase(REPO, this.opts.vsix), ...activationCases(REPO));
     return this.cases;
@@ -529,6 +537,52 @@ class Bench {
     }
     this.cases.push(c);
     this.log(`rss: ${c.median?.toFixed(1) ?? 'n/a'} MB (${c.note})`);
+  }
+
+  /**
+   * A fresh server, one 10k-line file open, then keystrokes in it (a letter typed and deleted in
+   * turn, each waited for): how much VmRSS grew over the last ones. The first ones are not counted:
+   * the heap grows to its working size over about a thousand of them. A server that keeps anything
+   * per version grows with every keystroke (before the fix in analysis.ts, 0.7 MB each here).
+   */
+  private async rssEdits(): Promise<void> {
+    const c = emptyCase('rss.edits', 'MB');
+    if (!existsSync(this.opts.serverPath)) {
+      c.note = this.serverError ?? 'no server';
+      this.cases.push(c);
+      return;
+    }
+    let client: LspClient | null = null;
+    try {
+      client = (await LspClient.start(this.opts.serverPath, REPO)).client;
+      const text = generateSource('typescript', this.plan.rssLines, SEED, this.codes);
+      const uri = this.uri('ts');
+      await client.openAndWait(uri, 'typescript', text);
+      const middle = text.split('\n', this.plan.rssLines >> 1).length;
+      const at = { line: middle, character: 0 };
+      let version = 1;
+      const type = async (n: number) => {
+        for (let i = 0; i < n; i++) {
+          if (i % 2 === 0) await client!.changeAndWait(uri, ++version, { start: at, end: at }, 'q');
+          else await client!.changeAndWait(uri, ++version, { start: at, end: { line: at.line, character: 1 } }, '');
+        }
+      };
+      await type(this.plan.rssEditsWarmup);
+      const before = client.rssMb();
+      await type(this.plan.rssEdits);
+      const after = client.rssMb();
+      if (before !== null && after !== null) {
+        const growth = Math.max(0, after - before);
+        Object.assign(c, { median: growth, min: growth, max: growth });
+      }
+      c.note = `VmRSS growth over ${this.plan.rssEdits} keystrokes in a ${this.plan.rssLines}-line TypeScript file (after ${this.plan.rssEditsWarmup} uncounted ones): ${before?.toFixed(1) ?? '?'} → ${after?.toFixed(1) ?? '?'} MB`;
+    } catch (e) {
+      c.note = `failed: ${(e as Error).message.slice(0, 300)}`;
+    } finally {
+      await client?.stop();
+    }
+    this.cases.push(c);
+    this.log(`rss.edits: ${c.median?.toFixed(1) ?? 'n/a'} MB (${c.note})`);
   }
 
   private writeCorpus(file: string, text: string): void {
