@@ -137,7 +137,7 @@ export function analyzeText(uri: string, version: number, languageId: string, te
   }
   const before = prev && edit ? { matches: prev.matches, edit } : undefined;
   // an edit's line starts come from the previous version's, when it has them
-  return withMethods({ uri, version, languageId, text, code, data, objects, before }, edit ? prev?.knownLineStarts() : undefined);
+  return withMethods(uri, version, languageId, text, code, data, objects, before, edit ? prev?.knownLineStarts() : undefined);
 }
 
 /**
@@ -145,8 +145,8 @@ export function analyzeText(uri: string, version: number, languageId: string, te
  * function's scope, and there they would hold `prev`, so every version would keep the one before it
  * alive (each keystroke in a 10k-line file kept another 0.7 MB until the document closed).
  */
-function withMethods(parts: Omit<Analysis, 'diagnostics' | 'matches' | 'mentionsUqpay' | 'positionAt' | 'knownLineStarts' | 'lineStarts'>, prevStarts: number[] | undefined): Analysis {
-  const { text, before } = parts;
+function withMethods(uri: string, version: number, languageId: string, text: string, code: CodeRegion[], data: DataRegion[], objects: ErrorObject[],
+  before: Analysis['before'], prevStarts: number[] | undefined): Analysis {
   let starts: number[] | undefined;
   const lines = (): number[] => {
     if (starts) return starts;
@@ -156,9 +156,10 @@ function withMethods(parts: Omit<Analysis, 'diagnostics' | 'matches' | 'mentions
     return starts;
   };
   const a: Analysis = {
-    ...parts,
+    uri, version, languageId, text, code, data, objects,
     diagnostics: new Map(),
     matches: new Map(),
+    before,
     mentionsUqpay: () => firstMatch(a, UQPAY) >= 0,
     positionAt: (offset) => positionIn(lines(), text, offset),
     knownLineStarts: () => starts,
