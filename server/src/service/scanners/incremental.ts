@@ -91,8 +91,11 @@ export function rescan(prev: CLikeScan, text: string, d: Dialect): CLikeScan {
   let keep = 0;
   while (keep < prev.lits.length && prev.lits[keep].start < startPos) keep++;
   const lits = prev.lits.slice(0, keep);
+  // read once: run from source, each read of an import is a getter call, here once per literal
+  const Lit = CLikeLiteral;
+  const every = CHECKPOINT_EVERY;
   // point every kept literal at the new text: otherwise each old version would stay in memory
-  for (const l of lits) if (l instanceof CLikeLiteral) l.src = text;
+  for (const l of lits) if (l instanceof Lit) l.src = text;
   for (const l of fresh) lits.push(l);
   let reuseFrom = prev.lits.length;
   if (control.stoppedAt !== undefined) {
@@ -102,7 +105,7 @@ export function rescan(prev: CLikeScan, text: string, d: Dialect): CLikeScan {
     reuseFrom = k;
     for (; k < prev.lits.length; k++) {
       const l = prev.lits[k];
-      if (l instanceof CLikeLiteral) l.src = text; // same content, now at shifted offsets of the new text
+      if (l instanceof Lit) l.src = text; // same content, now at shifted offsets of the new text
       l.start += delta;
       l.end += delta;
       l.cStart += delta;
@@ -115,7 +118,7 @@ export function rescan(prev: CLikeScan, text: string, d: Dialect): CLikeScan {
       if (cp.pos < oldStop) continue;
       cp.pos += delta;
       cp.braces = cp.braces.map(mapBrace);
-      if (cp.pos > last + CHECKPOINT_EVERY / 2 || checkpoints.length === 0) {
+      if (cp.pos > last + every / 2 || checkpoints.length === 0) {
         checkpoints.push(cp);
         last = cp.pos;
       }
