@@ -510,17 +510,31 @@ class Bench {
     if (opened) this.client?.close(uri);
   }
 
+  /**
+   * Runs `measure` on a server of its own (started and stopped here), then records case `c` and
+   * logs it: the memory cases must not inherit what other cases left in the shared server.
+   */
+  private async onFreshServer(c: BenchCase, label: string, measure: (client: LspClient) => Promise<void>): Promise<void> {
+    if (!existsSync(this.opts.serverPath)) c.note = this.serverError ?? 'no server';
+    else {
+      let client: LspClient | null = null;
+      try {
+        client = (await LspClient.start(this.opts.serverPath, REPO)).client;
+        await measure(client);
+      } catch (e) {
+        c.note = `failed: ${(e as Error).message.slice(0, 300)}`;
+      } finally {
+        await client?.stop();
+      }
+    }
+    this.cases.push(c);
+    this.log(`${label}: ${c.median?.toFixed(1) ?? 'n/a'} MB (${c.note})`);
+  }
+
   /** A fresh server, 50 files of 10k lines open (the three languages in turn), then VmRSS. */
   private async rss(): Promise<void> {
     const c = emptyCase('rss.50x10k', 'MB');
-    if (!existsSync(this.opts.serverPath)) {
-      c.note = this.serverError ?? 'no server';
-      this.cases.push(c);
-      return;
-    }
-    let client: LspClient | null = null;
-    try {
-      client = (await LspClient.start(this.opts.serverPath, REPO)).client;
+    await this.onFreshServer(c, 'rss', async (client) => {
       const idle = client.rssMb();
       for (let i = 0; i < this.plan.rssFiles; i++) {
         const lang = SOURCE_LANGUAGES[i % SOURCE_LANGUAGES.length];
@@ -530,13 +544,7 @@ class Bench {
       const rss = client.rssMb();
       if (rss !== null) Object.assign(c, { median: rss, min: rss, max: rss });
       c.note = `${this.plan.rssFiles} files × ${this.plan.rssLines} lines (ts/py/go in turn); VmRSS once, after the last diagnostics; peak (VmHWM) ${client.rssMb('VmHWM')?.toFixed(1) ?? '?'} MB; idle after initialize ${idle?.toFixed(1) ?? '?'} MB`;
-    } catch (e) {
-      c.note = `failed: ${(e as Error).message.slice(0, 300)}`;
-    } finally {
-      await client?.stop();
-    }
-    this.cases.push(c);
-    this.log(`rss: ${c.median?.toFixed(1) ?? 'n/a'} MB (${c.note})`);
+    });
   }
 
   /**
@@ -547,14 +555,7 @@ class Bench {
    */
   private async rssEdits(): Promise<void> {
     const c = emptyCase('rss.edits', 'MB');
-    if (!existsSync(this.opts.serverPath)) {
-      c.note = this.serverError ?? 'no server';
-      this.cases.push(c);
-      return;
-    }
-    let client: LspClient | null = null;
-    try {
-      client = (await LspClient.start(this.opts.serverPath, REPO)).client;
+    await this.onFreshServer(c, 'rss.edits', async (client) => {
       const text = generateSource('typescript', this.plan.rssLines, SEED, this.codes);
       const uri = this.uri('ts');
       await client.openAndWait(uri, 'typescript', text);
@@ -563,8 +564,8 @@ class Bench {
       let version = 1;
       const type = async (n: number) => {
         for (let i = 0; i < n; i++) {
-          if (i % 2 === 0) await client!.changeAndWait(uri, ++version, { start: at, end: at }, 'q');
-          else await client!.changeAndWait(uri, ++version, { start: at, end: { line: at.line, character: 1 } }, '');
+          if (i % 2 === 0) await client.changeAndWait(uri, ++version, { start: at, end: at }, 'q');
+          else await client.changeAndWait(uri, ++version, { start: at, end: { line: at.line, character: 1 } }, '');
         }
       };
       await type(this.plan.rssEditsWarmup);
@@ -576,13 +577,7 @@ class Bench {
         Object.assign(c, { median: growth, min: growth, max: growth });
       }
       c.note = `VmRSS growth over ${this.plan.rssEdits} keystrokes in a ${this.plan.rssLines}-line TypeScript file (after ${this.plan.rssEditsWarmup} uncounted ones): ${before?.toFixed(1) ?? '?'} → ${after?.toFixed(1) ?? '?'} MB`;
-    } catch (e) {
-      c.note = `failed: ${(e as Error).message.slice(0, 300)}`;
-    } finally {
-      await client?.stop();
-    }
-    this.cases.push(c);
-    this.log(`rss.edits: ${c.median?.toFixed(1) ?? 'n/a'} MB (${c.note})`);
+    });
   }
 
   private writeCorpus(file: string, text: string): void {
