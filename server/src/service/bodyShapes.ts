@@ -42,6 +42,18 @@ function isWord(c: number): boolean {
 }
 
 /**
+ * Whether the call whose `(` is at `p` may be one of the shapes above, from the end of its name:
+ * …de, …pe, …ge (code, type, message and their setters) or …n (an exception class). Most calls
+ * stop here, before their name is read.
+ */
+export function mayNameBodyCall(text: string, p: number): boolean {
+  const last = text.charCodeAt(p - 1);
+  if (last === 110) return true;
+  const before = text.charCodeAt(p - 2);
+  return last === 101 && (before === 100 || before === 112 || before === 103);
+}
+
+/**
  * The body literal `i` is the first value of, in one of the shapes above; `seen` holds the starts
  * of bodies already made (each is made once, from its first literal).
  */
@@ -52,12 +64,11 @@ export function shapedBody(text: string, literals: readonly Literal[], i: number
   const c = text.charCodeAt(p);
   if (c === 44) return pairsBody(text, literals, i, p, min, max, seen);
   if (c !== 40) return undefined;
-  // the name before `(`: only names ending like a body field or a constructor are read
+  if (!mayNameBodyCall(text, p)) return undefined;
   let s = p;
   while (s > min && isWord(text.charCodeAt(s - 1))) s--;
   const len = p - s;
-  const last = text.charCodeAt(p - 1);
-  if (len < 4 || len > 17 || (last !== 101 && last !== 110)) return undefined; // …e (code, type, message), …n (…Exception)
+  if (len < 4 || len > 17) return undefined;
   const name = text.slice(s, p);
   const ctor = CONSTRUCTORS[name];
   if (ctor) {

@@ -1,4 +1,5 @@
-import { shapedBody, shapeFieldBefore } from './bodyShapes';
+import { mayNameBodyCall, shapedBody, shapeFieldBefore } from './bodyShapes';
+import { skipWsBack } from './expressions';
 import { scanJson } from './scanners/json';
 import type { ScanEdit } from './scanners/incremental';
 import type { BodyToken, ErrorObject, Literal } from './scanners/types';
@@ -17,6 +18,9 @@ import type { BodyToken, ErrorObject, Literal } from './scanners/types';
 export function codeBodies(text: string, literals: readonly Literal[], min: number, max: number, from = 0, to = literals.length): ErrorObject[] {
   const out: ErrorObject[] = [];
   const opens = new Set<number>();
+  // read once: run from source, each read of an import is a getter call, here once per literal
+  const wsBack = skipWsBack;
+  const namesCall = mayNameBodyCall;
   for (let i = from; i < to; i++) {
     const lit = literals[i];
     if (!lit.terminated) continue;
@@ -24,59 +28,29 @@ export function codeBodies(text: string, literals: readonly Literal[], min: numb
       if (holdsCode(text, lit.cStart, lit.cEnd)) for (const o of jsonIn(text, lit)) out.push({ ...o, inCode: true });
       continue;
     }
-    if (!mayBeBodyValue(text, literals, i, min)) continue;
-    const o = bodyOf(text, literals, i, min, max, opens);
+    // one look back decides most literals: a body value follows `(`, `,` or a key's operator, and
+    // most calls are not named like a body's
+    const p = wsBack(text, lit.start - 1, min);
+    const c = text.charCodeAt(p);
+    if (c === 40 ? !namesCall(text, p) : c !== 44 && c !== 58 && c !== 61 && c !== 62 && c !== 111) continue;
+    const o = bodyAt(text, literals, i, p, min, max, opens);
     if (o) out.push(o);
   }
   return out.length > 1 ? out.sort((a, b) => a.start - b.start) : out;
 }
 
-/**
- * Whether literal `i` may be a body value, from the few characters before it: most literals are
- * not (a call's argument, an assignment), and this look back rejects them before bodyOf reads the
- * code around. It says yes to everything bodyOf makes a body from: after a key ending like `code`
- * or `message` and its operator, after a call whose name ends like a body field or an exception
- * class (`.code(`, `setMessage(`, `…Exception(`), after a literal and a comma (`"code", `).
- */
-function mayBeBodyValue(text: string, literals: readonly Literal[], i: number, min: number): boolean {
-  let p = literals[i].start - 1;
-  while (p >= min && isSpace(text.charCodeAt(p))) p--;
-  const c = text.charCodeAt(p);
-  if (c === 40) {
-    // `…de(`, `…pe(`, `…ge(` (code, type, message and their setters), `…n(` (an exception class)
-    const n = text.charCodeAt(p - 1);
-    if (n === 110) return true;
-    const m = text.charCodeAt(p - 2);
-    return n === 101 && (m === 100 || m === 112 || m === 103);
-  }
-  if (c === 44) {
-    const prev = literals[i - 1];
-    if (!prev) return false;
-    p--;
-    while (p >= min && isSpace(text.charCodeAt(p))) p--;
-    return prev.end - 1 === p;
-  }
-  if (c === 58 || c === 61) p--;
-  else if (c === 62 || c === 111) p -= 2; // `=>`, `to`
-  else return false;
-  while (p >= min && isSpace(text.charCodeAt(p))) p--;
-  if (text.charCodeAt(p) === 34 || text.charCodeAt(p) === 39) p--; // a quoted key
-  // `code` or `message` (bodyOf reads no other key's value), any case of the first letter
-  const m = text.charCodeAt(p - 1);
-  return text.charCodeAt(p) === 101 && (m === 100 || m === 103);
-}
-
 /** The body whose `code` or `message` value literal `i` is, made once per bracket or chain (`seen`). */
 function bodyOf(text: string, literals: readonly Literal[], i: number, min: number, max: number, seen?: Set<number>): ErrorObject | undefined {
-  const key = keyBefore(text, literals[i].start, min);
-  if (!key) {
-    // the other shapes start right after `(` or `,`: most literals stop here, before a call into bodyShapes
-    let p = literals[i].start - 1;
-    while (p >= min && isSpace(text.charCodeAt(p))) p--;
-    const c = text.charCodeAt(p);
-    return c === 40 || c === 44 ? shapedBody(text, literals, i, min, max, seen) : undefined;
-  }
-  if (key.name !== 'code' && key.name !== 'message') return undefined;
+  return bodyAt(text, literals, i, skipWsBack(text, literals[i].start - 1, min), min, max, seen);
+}
+
+/** bodyOf, given `p`, the last character before literal `i` that is no space. */
+function bodyAt(text: string, literals: readonly Literal[], i: number, p: number, min: number, max: number, seen?: Set<number>): ErrorObject | undefined {
+  // the other shapes start right after `(` or `,`; a key ends in its operator
+  const c = text.charCodeAt(p);
+  if (c === 40 || c === 44) return shapedBody(text, literals, i, min, max, seen);
+  const key = keyAt(text, p, min);
+  if (!key || (key.name !== 'code' && key.name !== 'message')) return undefined;
   const open = openBefore(text, literals, i, key.start, min);
   if (open < 0 || seen?.has(open)) return undefined;
   seen?.add(open);
@@ -208,8 +182,11 @@ function isWord(c: number): boolean {
  * `Code: `, `code=`. `assign` when the operator is a lone `=` (keyword or named arguments only).
  */
 function keyBefore(text: string, pos: number, min: number): { name: BodyKey; start: number; assign: boolean } | undefined {
-  let p = pos - 1;
-  while (p >= min && isSpace(text.charCodeAt(p))) p--;
+  return keyAt(text, skipWsBack(text, pos - 1, min), min);
+}
+
+/** keyBefore, from `p`, the last character before the value (its operator's, when it has one). */
+function keyAt(text: string, p: number, min: number): { name: BodyKey; start: number; assign: boolean } | undefined {
   const c = text.charCodeAt(p);
   let assign = false;
   if (c === 58) {
@@ -223,16 +200,18 @@ function keyBefore(text: string, pos: number, min: number): { name: BodyKey; sta
     p--;
   } else if (c === 111 && text.charCodeAt(p - 1) === 116 && isSpace(text.charCodeAt(p - 2))) {
     // Kotlin's `"code" to "…"` in `mapOf(…)`: only after a quoted key (checked below)
-    p -= 2;
-    while (p >= min && isSpace(text.charCodeAt(p))) p--;
+    p = skipWsBack(text, p - 2, min);
     const qc = text.charCodeAt(p);
     if (qc !== 34 && qc !== 39) return undefined;
   } else return undefined;
-  while (p >= min && isSpace(text.charCodeAt(p))) p--;
+  p = skipWsBack(text, p, min);
   let q = text.charCodeAt(p);
   const quoted = q === 34 || q === 39;
   if (quoted) p--;
   const end = p + 1;
+  // every key ends like co-de, ty-pe or messa-ge: most words before an operator stop here
+  const e2 = text.charCodeAt(p - 1);
+  if (text.charCodeAt(p) !== 101 || (e2 !== 100 && e2 !== 112 && e2 !== 103)) return undefined;
   while (p >= min && isWord(text.charCodeAt(p))) p--;
   const len = end - p - 1;
   if (len < 4 || len > 7) return undefined;
