@@ -310,6 +310,10 @@ function isNewBrace(text: string, open: number): boolean {
   return /\bnew(?:\s+[\w.]+(?:<[\w\s.,<>]*>)?)?\s*(?:\(\s*\))?\s*$/.test(text.slice(Math.max(0, open - 120), open));
 }
 
+/** What a body reads outside its own brackets: a status written near it (statusNear); codeBodiesAfterEdit relies on these bounds. */
+const STATUS_BEFORE = 200;
+const STATUS_AFTER = 40;
+
 /**
  * An HTTP error status written next to a legacy numeric code (`}, 400, ctx)`, `reply(400, {code:
  * 200, …})`, `WriteHeader(400)` a line above): the body rules read the body with it, and such a
@@ -318,22 +322,18 @@ function isNewBrace(text: string, open: number): boolean {
  */
 function statusNear(text: string, start: number, end: number, max: number): ErrorObject['status'] {
   // an argument right after the body first (`}, 400, ctx)`), then the nearest before it
-  const after = /^[\s,)]*([45]\d\d)\b/.exec(text.slice(end, Math.min(max, end + 40)));
+  const after = /^[\s,)]*([45]\d\d)\b/.exec(text.slice(end, Math.min(max, end + STATUS_AFTER)));
   if (after) {
     const at = end + after[0].length - 3;
     return { value: Number(after[1]), start: at, end: at + 3 };
   }
-  const from = Math.max(0, start - 200);
+  const from = Math.max(0, start - STATUS_BEFORE);
   const re = /\b[45]\d\d\b/g;
   const before = text.slice(from, start);
   let best: RegExpExecArray | null = null;
   for (let m = re.exec(before); m; m = re.exec(before)) best = m; // the nearest
   return best ? { value: Number(best[0]), start: from + best.index, end: from + best.index + 3 } : undefined;
 }
-
-/** What a body reads outside its own brackets: a status written near it (statusNear). */
-const STATUS_BEFORE = 200;
-const STATUS_AFTER = 40;
 
 /**
  * The bodies of a new version of a C-like document, from the previous version's (`prev`, sorted)

@@ -80,7 +80,7 @@ interface Verdicts {
   suggestions(value: string): string[];
 }
 
-/** `value` equals `text[s, e)` (compared in a loop: startsWith at an offset costs several times more here). */
+/** `value` equals `text[s, e)`, compared in place (no slice). */
 function sameText(value: string, text: string, s: number, e: number): boolean {
   return value.length === e - s && text.startsWith(value, s);
 }
