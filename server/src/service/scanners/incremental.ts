@@ -93,7 +93,6 @@ export function rescan(prev: CLikeScan, text: string, d: Dialect): CLikeScan {
   const lits = prev.lits.slice(0, keep);
   // read once: run from source, each read of an import is a getter call, here once per literal
   const Lit = CLikeLiteral;
-  const every = CHECKPOINT_EVERY;
   // point every kept literal at the new text: otherwise each old version would stay in memory
   for (const l of lits) if (l instanceof Lit) l.src = text;
   for (const l of fresh) lits.push(l);
@@ -118,7 +117,7 @@ export function rescan(prev: CLikeScan, text: string, d: Dialect): CLikeScan {
       if (cp.pos < oldStop) continue;
       cp.pos += delta;
       cp.braces = cp.braces.map(mapBrace);
-      if (cp.pos > last + every / 2 || checkpoints.length === 0) {
+      if (cp.pos > last + CHECKPOINT_EVERY / 2 || checkpoints.length === 0) {
         checkpoints.push(cp);
         last = cp.pos;
       }
