@@ -4,6 +4,7 @@ import type { Catalog } from '../../../catalog/src/catalog';
 import type { Lang } from '../../../catalog/src/types';
 import { contextOf, type Analysis } from './analysis';
 import { SOURCE } from './contract';
+import { PlainStrings } from './scanners/plainString';
 import type { BodyToken, Literal } from './scanners/types';
 import type { DiagnosticCode, ServiceSettings, SeverityName } from './settings';
 
@@ -71,9 +72,10 @@ interface Verdicts {
   /**
    * The verdict on a literal, read in place from its raw content `[s, e)` where it can be: most
    * literals fail the shape of a code on the way, and the rest are found by a hash of their
-   * characters, checked against the text, so no value string is made or hashed again.
+   * characters, checked against the text, so no value string is made or hashed again. `escaped`:
+   * the raw content holds a backslash, so its value decides.
    */
-  ofLiteral(text: string, lit: Literal): Verdict;
+  ofLiteral(text: string, lit: Literal, escaped: boolean): Verdict;
   /** The verdict on a value (remembered per value). */
   of(value: string): Verdict;
   /** Up to three codes close to a value. */
@@ -99,21 +101,18 @@ function verdictsFor(catalog: Catalog): Verdicts {
   // a candidate is a type or has the shape of a code; when some type has not, every literal is asked
   const typesFit = catalog.types.every((t) => CODE_SHAPE.test(t.name) && /[_ ]/.test(t.name));
   const byHash = new Map<number, { value: string; verdict: Verdict }>();
-  const ofLiteral = (text: string, lit: Literal): Verdict => {
+  const ofLiteral = (text: string, lit: Literal, escaped: boolean): Verdict => {
     const s = lit.cStart;
     const e = lit.cEnd;
-    if (!typesFit) return made.of(lit.value);
-    if (e - s > 64) {
-      // too long for a code, unless escapes shorten its value
-      const bs = text.indexOf('\\', s);
-      return bs >= 0 && bs < e ? made.of(lit.value) : NOT_A_CANDIDATE;
-    }
+    if (!typesFit || escaped) return made.of(lit.value);
+    if (e - s > 64) return NOT_A_CANDIDATE; // too long for a code
     let separator = false;
     let h = 0x011c9dc5 | 0;
-    for (let k = s; k < e; k++) {
+    // read from the end: strings that are no code mostly give themselves away there (`%s`, `: `, `.`)
+    for (let k = e - 1; k >= s; k--) {
       const c = text.charCodeAt(k);
       if (c === 95 || c === 32) separator = true;
-      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return c === 92 ? made.of(lit.value) : NOT_A_CANDIDATE; // an escape: decide on the value
+      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return NOT_A_CANDIDATE;
       h = Math.imul(h ^ c, 0x01000193);
     }
     if (!separator) return NOT_A_CANDIDATE;
@@ -188,13 +187,15 @@ export function validate(catalog: Catalog, a: Analysis, settings: ServiceSetting
   };
   const verdicts = verdictsFor(catalog);
   const text = a.text;
+  // the literals' offsets only grow: the next backslash is carried forward, not searched per literal
+  const backslashes = new PlainStrings(text, text.length);
   for (const region of a.code) {
     const lits = region.literals;
     const seen = region.verdicts;
     for (let i = 0; i < lits.length; i++) {
       if (seen[i] === 1) continue;
       const lit = lits[i];
-      const verdict = !lit.terminated || lit.interpolated || lit.cEnd - lit.cStart < 2 ? NOT_A_CANDIDATE : verdicts.ofLiteral(text, lit);
+      const verdict = !lit.terminated || lit.interpolated || lit.cEnd - lit.cStart < 2 ? NOT_A_CANDIDATE : verdicts.ofLiteral(text, lit, backslashes.backslashFrom(lit.cStart) < lit.cEnd);
       seen[i] = verdict === NOT_A_CANDIDATE ? 1 : 2;
       if (verdict === NOT_A_CANDIDATE) continue;
       const v = lit.value;

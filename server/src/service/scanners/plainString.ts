@@ -1,7 +1,7 @@
 /**
- * Where one-line strings end, for a scan over `text` up to `end`. The next newline and backslash
- * are found with `indexOf` and carried forward as the scan moves on (its positions only grow), so
- * each is searched for once per stretch, not once per string. A scanner makes one per scan and
+ * Where one-line strings end, and where backslashes are, for a scan over `text` up to `end`. The
+ * next newline and backslash are found with `indexOf` and carried forward as the scan moves on (its
+ * positions only grow), so each is searched for once per stretch, not once per string. A scanner makes one per scan and
  * calls its method (a local object's method inlines; a function imported from another module is
  * read through the module on every string when run from source).
  */
@@ -22,11 +22,16 @@ export class PlainStrings {
       this.nl = text.indexOf('\n', from);
       if (this.nl < 0 || this.nl > end) this.nl = end;
     }
-    if (this.bs < from) {
-      this.bs = text.indexOf('\\', from);
-      if (this.bs < 0 || this.bs > end) this.bs = end;
-    }
     const close = text.indexOf(quote, from);
-    return close >= 0 && close < this.nl && close < this.bs ? close : -1;
+    return close >= 0 && close < this.nl && close < this.backslashFrom(from) ? close : -1;
+  }
+
+  /** The first backslash at or after `from` (`end` when none); `from` must not go back. */
+  backslashFrom(from: number): number {
+    if (this.bs < from) {
+      this.bs = this.text.indexOf('\\', from);
+      if (this.bs < 0 || this.bs > this.end) this.bs = this.end;
+    }
+    return this.bs;
   }
 }
