@@ -5,6 +5,7 @@ import type { Lang } from '../../../catalog/src/types';
 import { contextOf, type Analysis } from './analysis';
 import { SOURCE } from './contract';
 import { PlainStrings } from './scanners/plainString';
+import { NOT_SHAPED, ShapeTrie, UNSEEN } from './shapeTrie';
 import type { BodyToken, Literal } from './scanners/types';
 import type { DiagnosticCode, ServiceSettings, SeverityName } from './settings';
 
@@ -70,21 +71,16 @@ type Verdict = typeof NOT_A_CANDIDATE | typeof IS_TYPE | string[];
 
 interface Verdicts {
   /**
-   * The verdict on a literal, read in place from its raw content `[s, e)` where it can be: most
-   * literals fail the shape of a code on the way, and the rest are found by a hash of their
-   * characters, checked against the text, so no value string is made or hashed again. `escaped`:
-   * the raw content holds a backslash, so its value decides.
+   * The verdict on a literal, read in place from its raw content `[s, e)` where it can be: one
+   * read fails most literals on the shape of a code and finds the rest in a trie of the values
+   * seen (shapeTrie.ts), so no value string is made or hashed again. `escaped`: the raw content
+   * holds a backslash, so its value decides.
    */
   ofLiteral(text: string, lit: Literal, escaped: boolean): Verdict;
   /** The verdict on a value (remembered per value). */
   of(value: string): Verdict;
   /** Up to three codes close to a value. */
   suggestions(value: string): string[];
-}
-
-/** `value` equals `text[s, e)`, compared in place (no slice). */
-function sameText(value: string, text: string, s: number, e: number): boolean {
-  return value.length === e - s && text.startsWith(value, s);
 }
 
 const VERDICTS = new WeakMap<Catalog, Verdicts>();
@@ -100,29 +96,17 @@ function verdictsFor(catalog: Catalog): Verdicts {
   if (v) return v;
   // a candidate is a type or has the shape of a code; when some type has not, every literal is asked
   const typesFit = catalog.types.every((t) => CODE_SHAPE.test(t.name) && /[_ ]/.test(t.name));
-  const byHash = new Map<number, { value: string; verdict: Verdict }>();
+  const seen = new ShapeTrie<Verdict>();
   const ofLiteral = (text: string, lit: Literal, escaped: boolean): Verdict => {
+    if (!typesFit || escaped) return made.of(lit.value);
     const s = lit.cStart;
     const e = lit.cEnd;
-    if (!typesFit || escaped) return made.of(lit.value);
     if (e - s > 64) return NOT_A_CANDIDATE; // too long for a code
-    let separator = false;
-    let h = 0x011c9dc5 | 0;
-    // read from the end: strings that are no code mostly give themselves away there (`%s`, `: `, `.`)
-    for (let k = e - 1; k >= s; k--) {
-      const c = text.charCodeAt(k);
-      if (c === 95 || c === 32) separator = true;
-      else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return NOT_A_CANDIDATE;
-      h = Math.imul(h ^ c, 0x01000193);
-    }
-    if (!separator) return NOT_A_CANDIDATE;
-    const key = h & 0x3fffffff;
-    const hit = byHash.get(key);
-    if (hit && sameText(hit.value, text, s, e)) return hit.verdict;
-    const value = lit.value;
-    const verdict = made.of(value);
-    if (byHash.size >= MAX_VERDICTS) byHash.clear();
-    byHash.set(key, { value, verdict });
+    const state = seen.walk(text, s, e);
+    if (state === NOT_SHAPED) return NOT_A_CANDIDATE;
+    if (state !== UNSEEN) return seen.get(state);
+    const verdict = made.of(lit.value);
+    seen.add(text, s, e, verdict);
     return verdict;
   };
   const memo = new Map<string, Verdict>();
