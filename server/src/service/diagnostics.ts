@@ -5,7 +5,7 @@ import type { Lang } from '../../../catalog/src/types';
 import { contextOf, type Analysis } from './analysis';
 import { SOURCE } from './contract';
 import { PlainStrings } from './scanners/plainString';
-import { NOT_SHAPED, ShapeTrie, UNSEEN } from './shapeTrie';
+import { ShapeTrie } from './shapeTrie';
 import type { BodyToken, Literal } from './scanners/types';
 import type { DiagnosticCode, ServiceSettings, SeverityName } from './settings';
 
@@ -103,8 +103,8 @@ function verdictsFor(catalog: Catalog): Verdicts {
     const e = lit.cEnd;
     if (e - s > 64) return NOT_A_CANDIDATE; // too long for a code
     const state = seen.walk(text, s, e);
-    if (state === NOT_SHAPED) return NOT_A_CANDIDATE;
-    if (state !== UNSEEN) return seen.get(state);
+    if (state < 0) return NOT_A_CANDIDATE; // not shaped like a code
+    if (state > 0) return seen.get(state);
     const verdict = made.of(lit.value);
     seen.add(text, s, e, verdict);
     return verdict;

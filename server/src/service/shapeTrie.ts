@@ -16,11 +16,6 @@ SYMBOL[32] = 37;
 const WIDTH = 38;
 const SEPARATOR = 36;
 
-/** A `walk` result: the content is not shaped like a code. */
-export const NOT_SHAPED = -1;
-/** A `walk` result: shaped like a code, and not stored yet. */
-export const UNSEEN = 0;
-
 export class ShapeTrie<T> {
   /** `state * WIDTH + symbol` → the next state (0: none); state 1 is the root. */
   private next = new Uint16Array(1024 * WIDTH);
@@ -31,7 +26,11 @@ export class ShapeTrie<T> {
   /** At most `maxStates` states (≤ 65535): past that the trie starts over (a file of unique strings). */
   constructor(private readonly maxStates = 0xffff) {}
 
-  /** `text[s, e)`: NOT_SHAPED, UNSEEN, or the state whose value `get` returns. */
+  /**
+   * `text[s, e)`: -1 when it is not shaped like a code, 0 when it is and was not added, else the
+   * state whose value `get` returns (plain numbers: run from source, an imported constant is read
+   * through a getter, here twice per literal).
+   */
   walk(text: string, s: number, e: number): number {
     const next = this.next;
     let separator = false;
@@ -39,12 +38,12 @@ export class ShapeTrie<T> {
     for (let k = e - 1; k >= s; k--) {
       const c = text.charCodeAt(k);
       const sym = c < 128 ? SYMBOL[c]! : 255;
-      if (sym === 255) return NOT_SHAPED;
+      if (sym === 255) return -1;
       if (sym >= SEPARATOR) separator = true;
       if (state !== 0) state = next[state * WIDTH + sym]!;
     }
-    if (!separator) return NOT_SHAPED;
-    return state !== 0 && this.values[state] !== undefined ? state : UNSEEN;
+    if (!separator) return -1;
+    return state !== 0 && this.values[state] !== undefined ? state : 0;
   }
 
   get(state: number): T {

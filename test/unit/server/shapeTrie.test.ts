@@ -1,6 +1,10 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { NOT_SHAPED, ShapeTrie, UNSEEN } from '../../../server/src/service/shapeTrie';
+import { ShapeTrie } from '../../../server/src/service/shapeTrie';
+
+/** What `walk` answers besides a state: not shaped like a code, or shaped and never added. */
+const NOT_SHAPED = -1;
+const UNSEEN = 0;
 
 /** The shape validation asks about, written independently of the trie: the code alphabet, and a `_` or space. */
 const shaped = (s: string): boolean => /^[a-z0-9_ ]*$/.test(s) && /[_ ]/.test(s);
