@@ -1,9 +1,10 @@
 /**
  * Where one-line strings end, and where backslashes are, for a scan over `text` up to `end`. The
  * next newline and backslash are found with `indexOf` and carried forward as the scan moves on (its
- * positions only grow), so each is searched for once per stretch, not once per string. A scanner makes one per scan and
- * calls its method (a local object's method inlines; a function imported from another module is
- * read through the module on every string when run from source).
+ * positions only grow), so each is searched for once per stretch, not once per string. A scanner
+ * (or validation, over literals in order) makes one per scan and calls its methods (a local
+ * object's method inlines; a function imported from another module is read through the module on
+ * every string when run from source).
  */
 export class PlainStrings {
   private nl = -1;
