@@ -26,7 +26,8 @@ const SEVERITY: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
 };
 
 /** Lower-case snake case: how every envelope-A code is written (`invalid idempotency key format` aside). */
-const CODE_SHAPE = /^[a-z0-9][a-z0-9_ ]{1,63}$/;
+const CODE_MAX_LENGTH = 64;
+const CODE_SHAPE = new RegExp(`^[a-z0-9][a-z0-9_ ]{1,${CODE_MAX_LENGTH - 1}}$`);
 
 function quoteList(values: readonly string[], lang: Lang): string {
   const q = values.map((v) => `'${v}'`);
@@ -101,7 +102,7 @@ function verdictsFor(catalog: Catalog): Verdicts {
     if (!typesFit || escaped) return made.of(lit.value);
     const s = lit.cStart;
     const e = lit.cEnd;
-    if (e - s > 64) return NOT_A_CANDIDATE; // too long for a code
+    if (e - s > CODE_MAX_LENGTH) return NOT_A_CANDIDATE; // too long for CODE_SHAPE
     const state = seen.walk(text, s, e);
     if (state < 0) return NOT_A_CANDIDATE; // not shaped like a code
     if (state > 0) return seen.get(state);

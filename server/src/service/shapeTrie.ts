@@ -1,10 +1,11 @@
 /**
  * Values written like a code (lower-case letters, digits, `_` and spaces, with at least one `_` or
- * space) seen so far, each with what was decided about it, in a trie read from a literal's last
- * character back to its first. One backward read of a literal's content both tests its shape and
- * finds its entry: a hash with a check against the stored value read every code twice, and the
- * check cost as much as the rest of validation's look at the literal. Backwards, because strings
- * that are no code mostly give themselves away at their end (`%s`, `: `, `.`).
+ * space: the alphabet of diagnostics.ts's CODE_SHAPE, which still decides each new value) seen so
+ * far, each with what was decided about it, in a trie read from a literal's last character back to
+ * its first. One backward read of a literal's content both tests its shape and finds its entry: a
+ * hash with a check against the stored value read every code twice, and the check cost as much as
+ * the rest of validation's look at the literal. Backwards, because strings that are no code mostly
+ * give themselves away at their end (`%s`, `: `, `.`).
  */
 
 /** Symbol per ASCII character: `a`–`z` 0–25, `0`–`9` 26–35, `_` 36, space 37; 255 for any other. */
