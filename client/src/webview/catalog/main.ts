@@ -29,6 +29,12 @@ let selectBestHit = false;
 
 const root = document.getElementById('root') ?? document.body;
 let ui: ReturnType<typeof buildUi> | undefined;
+// The list gets its size when VS Code shows the panel (or the panel is resized): a jump that came
+// while it was hidden is revealed then. Watching the list itself does not depend on a window
+// `resize` event, which showing a panel does not always cause.
+const listSized = new ResizeObserver(() => {
+  if (revealPending) reveal();
+});
 
 function post(msg: FromCatalogWebview): void {
   vscode.postMessage(msg);
@@ -162,7 +168,7 @@ function renderList(): void {
 function reveal(): void {
   if (!ui || !state.selectedId) return;
   const li = document.getElementById(optionId(state.selectedId));
-  // A panel that is not shown yet has no layout; `resize` calls again when it gets one.
+  // A panel that is not shown yet has no layout; the list's observer calls again when it gets one.
   if (!li || ui.list.clientHeight === 0) return;
   revealPending = false;
   li.scrollIntoView({ block: 'center' });
@@ -277,6 +283,8 @@ function onInit(msg: CatalogInitMessage): void {
   document.documentElement.lang = lang;
   document.title = strings.catalogTitle;
   ui = buildUi();
+  listSized.disconnect();
+  listSized.observe(ui.list);
   searchIds = null;
   searchQuery = '';
   if (msg.select) select(msg.select);
@@ -318,7 +326,4 @@ window.addEventListener('message', (ev: MessageEvent) => {
   else console.warn('uqpay-errors: ignored a message of unknown shape', typeof ev.data === 'object' && ev.data ? (ev.data as { type?: unknown }).type : typeof ev.data);
 });
 document.addEventListener('keydown', onKey);
-window.addEventListener('resize', () => {
-  if (revealPending) reveal();
-});
 post({ type: 'ready' });
