@@ -228,6 +228,19 @@ describe('SDK-level integration code over stdio (issue 13)', function () {
       assert.deepEqual(await diagnostics(uri), []);
     });
 
+    it('a non-payment file whose provider shares the error types (an LLM client) gets no type hover; the same code importing the SDK does', async () => {
+      const text = readFileSync(join(FIXTURES, 'llm_client.ts'), 'utf8');
+      const uri = await open('llm_client.ts', text);
+      for (const [needle, k] of [["=== 'invalid_request_error", 6], ["=== 'api_error", 6], ["type: 'invalid_request_error", 8], ['"type": "api_error', 10]] as const) {
+        assert.equal(await hover(uri, needle, k), null, needle);
+      }
+      assert.deepEqual(await diagnostics(uri), []);
+      const uqpay = await open('llm_client_uqpay.ts', text.replace("import OpenAI from 'openai';", "import { UQPayError } from '@uqpay/sdk';"));
+      for (const [needle, k] of [["=== 'invalid_request_error", 6], ["type: 'invalid_request_error", 8], ['"type": "api_error', 10]] as const) {
+        assert.match((await hover(uqpay, needle, k)) ?? '', /^\*\*`(?:invalid_request_error|api_error)`\*\* · UQPAY error type/, needle);
+      }
+    });
+
     it('a misspelt catalog code compared with .code is reported in a file with no other UQPAY sign; other APIs\' codes are not', async () => {
       const uri = await open('typo.ts', "if (e.code === 'refund_amount_exceded') {}\nif (e.code === 'card_not_found') {}\nif (e.code === 'virtual_account_application_not_found') {}\n");
       assert.deepEqual(await diagnostics(uri), ["1:unknown-error-code:'refund_amount_exceded'"]);

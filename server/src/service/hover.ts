@@ -4,8 +4,12 @@ import type { Catalog } from '../../../catalog/src/catalog';
 import type { Lang } from '../../../catalog/src/types';
 import type { Analysis } from './analysis';
 import { codeMarkdown, typeMarkdown } from './describe';
+import { familyOf } from './languages';
 import type { Play } from './sdk';
 import { endpointNear, literalContext, narrowed, tokenAt } from './tokens';
+
+/** Documents that are data (a response, a config, a log), not code: a type there is a response's. */
+const NOT_CODE = new Set(['json', 'yaml', 'text']);
 
 /**
  * Hover on a catalog code (any string literal, JSON/YAML value, or a bare word in a log), on the
@@ -15,6 +19,10 @@ export function doHover(catalog: Catalog, a: Analysis, document: TextDocument, p
   const offset = document.offsetAt(position);
   const tok = tokenAt(a, offset);
   if (!tok) return null;
+  // Where nothing says UQPAY, code that names an error type is anyone's: Stripe's, OpenAI's and
+  // Anthropic's errors are `{type, code, message}` too, with `api_error` and `invalid_request_error`.
+  const inCode = !NOT_CODE.has(familyOf(a.languageId) ?? 'text');
+  const anyones = (value: unknown): boolean => play === 'neutral' && typeof value === 'string' && catalog.isType(value);
   const hover = (markdown: string, start: number, end: number): Hover => ({
     contents: { kind: 'markdown', value: markdown },
     range: { start: document.positionAt(start), end: document.positionAt(end) },
@@ -22,6 +30,7 @@ export function doHover(catalog: Catalog, a: Analysis, document: TextDocument, p
 
   if (tok.kind === 'object') {
     const { object, field, token } = tok;
+    if (object.inCode && anyones(token.value)) return null;
     if (field === 'type') {
       const def = typeof token.value === 'string' ? catalog.type(token.value) : undefined;
       return def ? hover(typeMarkdown(catalog, def, lang), token.start, token.end) : null;
@@ -43,7 +52,7 @@ export function doHover(catalog: Catalog, a: Analysis, document: TextDocument, p
 
   if (tok.kind === 'literal') {
     const lit = tok.literal;
-    if (lit.interpolated) return null;
+    if (lit.interpolated || (inCode && anyones(lit.value))) return null;
     // api_error and unauthorized_error are codes and types: the comparison decides
     const both = catalog.isCode(lit.value) && catalog.isType(lit.value);
     if (both && literalContext(a, tok)?.kind === 'type') return hover(typeMarkdown(catalog, catalog.type(lit.value)!, lang), lit.start, lit.end);
