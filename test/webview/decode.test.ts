@@ -6,16 +6,10 @@ import { loadBuiltinCatalog } from '../../catalog/src/builtin';
 import { DecodeHost } from '../../client/src/panels/decodeHost';
 import type { HostEnv } from '../../client/src/panels/hostEnv';
 import type { ToDecodeWebview } from '../../client/src/webview/protocol';
-import { Harness, RESULTS } from './harness';
+import { Harness, RESULTS, until } from './harness';
 
 const catalog = loadBuiltinCatalog();
 const cards = (page: Page) => page.locator('#cards article');
-
-/** Polls a condition on the Node side until it holds or the deadline passes. */
-async function until(cond: () => boolean, deadlineMs = 20_000): Promise<void> {
-  const end = Date.now() + deadlineMs;
-  while (!cond() && Date.now() < end) await new Promise((r) => setTimeout(r, 25));
-}
 
 describe('decode panel in chromium', function () {
   const harness = new Harness();

@@ -45,6 +45,12 @@ async function buildPages(out: string): Promise<void> {
   for (const f of ['codicon.css', 'codicon.ttf']) cpSync(join(ROOT, 'node_modules/@vscode/codicons/dist', f), join(out, 'codicons', f));
 }
 
+/** Polls a condition on the Node side until it holds or the deadline passes. */
+export async function until(cond: () => boolean, deadlineMs = 20_000): Promise<void> {
+  const end = Date.now() + deadlineMs;
+  while (!cond() && Date.now() < end) await new Promise((r) => setTimeout(r, 25));
+}
+
 export class Harness {
   private dir = '';
   private server: Server | undefined;

@@ -11,7 +11,7 @@ import { createCatalog } from '../../catalog/src/catalog';
 import { CatalogHost } from '../../client/src/panels/catalogHost';
 import { DecodeHost } from '../../client/src/panels/decodeHost';
 import type { ToCatalogWebview, ToDecodeWebview } from '../../client/src/webview/protocol';
-import { Harness } from './harness';
+import { Harness, until } from './harness';
 
 const catalog = createCatalog([builtinCatalogData()]);
 const cards = (page: Page) => page.locator('#cards article');
@@ -131,7 +131,8 @@ describe('hostile content in the panels (chromium)', function () {
       { type: 'decodeResult', seq: 1e9 + 1, result: { findings: [{ envelope: 'A', code: { toString: 1 }, type: [], message: 9, problems: [{ code: null, message: null }], matches: [null], retry: 'x', source: {} }], notes: [] }, inputLength: -1 },
     ];
     for (const m of junk) await page.evaluate((msg) => window.postMessage(msg, '*'), m);
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+    // console messages reach us asynchronously: wait for them, not for a fixed time
+    await until(() => warnings.length >= 5);
     assert.deepEqual(errors, [], 'no page errors');
     assert.ok(warnings.length >= 5, `ignored messages are logged (${warnings.length} warnings)`);
     await page.fill('#input', '{"type":"payment_error","code":"expired_order","message":"Expired payment intent"}');
