@@ -228,12 +228,13 @@ describe('SDK-level integration code over stdio (issue 13)', function () {
       assert.deepEqual(await diagnostics(uri), []);
     });
 
-    it('a non-payment file whose provider shares the error types (an LLM client) gets no type hover; the same code importing the SDK does', async () => {
+    it('a non-payment file whose provider shares the error types (an LLM client) gets no type hover or completion; the same code importing the SDK gets type hovers', async () => {
       const text = readFileSync(join(FIXTURES, 'llm_client.ts'), 'utf8');
       const uri = await open('llm_client.ts', text);
       for (const [needle, k] of [["=== 'invalid_request_error", 6], ["=== 'api_error", 6], ["type: 'invalid_request_error", 8], ['"type": "api_error', 10]] as const) {
         assert.equal(await hover(uri, needle, k), null, needle);
       }
+      assert.equal(await complete(uri, "=== 'invalid_request_error", 5), null);
       assert.deepEqual(await diagnostics(uri), []);
       const uqpay = await open('llm_client_uqpay.ts', text.replace("import OpenAI from 'openai';", "import { UQPayError } from '@uqpay/sdk';"));
       for (const [needle, k] of [["=== 'invalid_request_error", 6], ["type: 'invalid_request_error", 8], ['"type": "api_error', 10]] as const) {

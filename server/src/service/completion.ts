@@ -5,7 +5,6 @@ import type { ErrorEntry, Lang } from '../../../catalog/src/types';
 import type { Analysis } from './analysis';
 import { codeMarkdown, entryDetail, typeMarkdown } from './describe';
 import { sdkMemberCodes, type SdkMember } from '../../../catalog/src/sdkErrors';
-import type { Play } from './sdk';
 import { bodyAround } from './codeBodies';
 import { expectedBeforeActual } from './assertions';
 import { amongCodes, openJsonCode, typeNear } from './completionContext';
@@ -48,7 +47,7 @@ function items(base: BaseItem[], range: Range, kind: CompletionItemKind, rank: (
 }
 
 /** Codes (or types) inside a string literal in an error-code context, and in JSON/YAML `code`/`type` values. */
-export function doComplete(catalog: Catalog, a: Analysis, document: TextDocument, position: Position, lang: Lang, branch?: SdkMember, play?: Play): CompletionList | null {
+export function doComplete(catalog: Catalog, a: Analysis, document: TextDocument, position: Position, lang: Lang, branch?: SdkMember): CompletionList | null {
   const offset = document.offsetAt(position);
   const text = a.text;
   const replace = (cStart: number, cEnd: number): Range => {
@@ -80,13 +79,12 @@ export function doComplete(catalog: Catalog, a: Analysis, document: TextDocument
   const json = openJsonCode(text, lit, offset);
   if (json) {
     const typed = json.type !== undefined && catalog.isType(json.type) ? json.type : undefined;
-    if (!typed && play !== 'uqpay') return null;
     return bodyCodes(catalog, baseItems(catalog, lang, false).codes, typed, replace(json.start, json.end));
   }
   if (lit.interpolated) return null;
   const ctx = literalContext(a, tok) ?? (amongCodes(catalog, a, tok) ? { kind: 'code' as const, key: true as const } : undefined)
-    // an assertion's expected value typed before its actual (`assertEquals("ret`): only where UQPAY is in play
-    ?? (play === 'uqpay' && expectedBeforeActual(text, lit, tok.region.start, tok.region.end) ? { kind: 'code' as const } : undefined);
+    // an assertion's expected value typed before its actual (`assertEquals("ret`)
+    ?? (expectedBeforeActual(text, lit, tok.region.start, tok.region.end) ? { kind: 'code' as const } : undefined);
   if (!ctx) return null;
   const { codes, types } = baseItems(catalog, lang, true);
   const range = replace(lit.cStart, lit.cEnd);

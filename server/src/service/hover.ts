@@ -4,12 +4,9 @@ import type { Catalog } from '../../../catalog/src/catalog';
 import type { Lang } from '../../../catalog/src/types';
 import type { Analysis } from './analysis';
 import { codeMarkdown, typeMarkdown } from './describe';
-import { familyOf } from './languages';
+import { isCode } from './languages';
 import type { Play } from './sdk';
 import { endpointNear, literalContext, narrowed, tokenAt } from './tokens';
-
-/** Documents that are data (a response, a config, a log), not code: a type there is a response's. */
-const NOT_CODE = new Set(['json', 'yaml', 'text']);
 
 /**
  * Hover on a catalog code (any string literal, JSON/YAML value, or a bare word in a log), on the
@@ -21,7 +18,7 @@ export function doHover(catalog: Catalog, a: Analysis, document: TextDocument, p
   if (!tok) return null;
   // Where nothing says UQPAY, code that names an error type is anyone's: Stripe's, OpenAI's and
   // Anthropic's errors are `{type, code, message}` too, with `api_error` and `invalid_request_error`.
-  const inCode = !NOT_CODE.has(familyOf(a.languageId) ?? 'text');
+  const inCode = isCode(a.languageId);
   const anyones = (value: unknown): boolean => play === 'neutral' && typeof value === 'string' && catalog.isType(value);
   const hover = (markdown: string, start: number, end: number): Hover => ({
     contents: { kind: 'markdown', value: markdown },

@@ -10,7 +10,7 @@ import { handleUnhandledActions } from './coverage/handleFix';
 import { doComplete } from './completion';
 import { validate } from './diagnostics';
 import { doHover } from './hover';
-import { familyOf } from './languages';
+import { familyOf, isCode } from './languages';
 import { DEFAULT_SETTINGS, resolveSettings, settingsKey, type ServiceSettings } from './settings';
 import { findNonExhaustiveSwitches, getSwitchCaseActions } from './switchCases';
 import { playOf, sdkBranchAt, sdkCodeValueAt, sdkMadeMarkdown, sdkMemberAt, sdkMemberMarkdown } from './sdk';
@@ -110,7 +110,10 @@ export function createErrorCodeService(options: { catalog: Catalog; settings?: P
       const a = cache.get(document);
       const project = projectOf(document.uri);
       const branch = sdkBranchAt(a, document.offsetAt(position), project);
-      return doComplete(catalog, a, document, position, s.docsLanguage, branch, playOf(a, project));
+      const play = playOf(a, project);
+      // completion proposes UQPAY's words before anything is typed: only where UQPAY is in play
+      if (play === 'neutral' && isCode(a.languageId)) return null;
+      return doComplete(catalog, a, document, position, s.docsLanguage, branch);
     },
     doValidation,
     async doCodeActions(document, range, context, settings) {

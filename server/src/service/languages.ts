@@ -13,6 +13,15 @@ export function familyOf(languageId: string): Family | 'markdown' | undefined {
   return FAMILY[languageId];
 }
 
+/**
+ * Whether a language is code (and Markdown, for its fences), not data: a response, a config, a log.
+ * Where nothing says UQPAY, code gets only what is UQPAY's alone; data is read as a response.
+ */
+export function isCode(languageId: string): boolean {
+  const family = FAMILY[languageId];
+  return family !== undefined && family !== 'json' && family !== 'yaml' && family !== 'text';
+}
+
 const EXTENSIONS: Record<string, string> = {
   ts: 'typescript', mts: 'typescript', cts: 'typescript', tsx: 'typescriptreact',
   js: 'javascript', mjs: 'javascript', cjs: 'javascript', jsx: 'javascriptreact',

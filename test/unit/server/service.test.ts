@@ -163,25 +163,31 @@ describe('service: completion', () => {
   });
   it('offers codes in case labels of switches in TS, Go, Java, C#, Swift, PHP', () => {
     every(completion('typescript', `${UQ}switch (err.code) {\n  case 'api_error': break;\n  case '|'\n}`));
-    every(completion('go', `switch apiErr.Code {\ncase "|":\n}`));
-    every(completion('java', `switch (e.getCode()) {\n  case "|" -> retry();\n}`));
-    every(completion('csharp', `switch (e.Code) {\n  case "|": break;\n}`));
-    every(completion('swift', `switch error.code {\ncase "|": break\n}`));
-    every(completion('php', `switch ($e->getCode()) {\n  case '|': break;\n}`));
+    every(completion('go', `// UQPAY\nswitch apiErr.Code {\ncase "|":\n}`));
+    every(completion('java', `// UQPAY\nswitch (e.getCode()) {\n  case "|" -> retry();\n}`));
+    every(completion('csharp', `// UQPAY\nswitch (e.Code) {\n  case "|": break;\n}`));
+    every(completion('swift', `// UQPAY\nswitch error.code {\ncase "|": break\n}`));
+    every(completion('php', `// UQPAY\nswitch ($e->getCode()) {\n  case '|': break;\n}`));
   });
   it('offers codes in match/when arms: Python, Kotlin, Rust, PHP match, C# switch expressions, Ruby', () => {
-    every(completion('python', `match e.code:\n    case "|":\n        pass`));
-    every(completion('kotlin', `when (e.code) {\n    "|" -> retry()\n}`));
-    every(completion('rust', `match err.code.as_str() {\n    "|" => retry(),\n    _ => {}\n}`));
-    every(completion('php', `$r = match ($e->code) {\n    '|' => 1,\n};`));
-    every(completion('csharp', `var r = e.Code switch {\n    "|" => 1,\n    _ => 0\n};`));
-    every(completion('ruby', `case e.code\nwhen "|"\n  retry\nend`));
+    every(completion('python', `# UQPAY\nmatch e.code:\n    case "|":\n        pass`));
+    every(completion('kotlin', `// UQPAY\nwhen (e.code) {\n    "|" -> retry()\n}`));
+    every(completion('rust', `// UQPAY\nmatch err.code.as_str() {\n    "|" => retry(),\n    _ => {}\n}`));
+    every(completion('php', `// UQPAY\n$r = match ($e->code) {\n    '|' => 1,\n};`));
+    every(completion('csharp', `// UQPAY\nvar r = e.Code switch {\n    "|" => 1,\n    _ => 0\n};`));
+    every(completion('ruby', `# UQPAY\ncase e.code\nwhen "|"\n  retry\nend`));
   });
   it('offers codes in Java equals (both ways), Python in (...) and Kotlin ==', () => {
-    every(completion('java', `if ("|".equals(e.getCode())) {}`));
-    every(completion('java', `if (e.getCode().equals("|")) {}`));
-    every(completion('python', `if e.code in ("api_error", "|"):\n    pass`));
-    every(completion('kotlin', `if (e.code == "|") {}`));
+    every(completion('java', `// UQPAY\nif ("|".equals(e.getCode())) {}`));
+    every(completion('java', `// UQPAY\nif (e.getCode().equals("|")) {}`));
+    every(completion('python', `# UQPAY\nif e.code in ("api_error", "|"):\n    pass`));
+    every(completion('kotlin', `// UQPAY\nif (e.code == "|") {}`));
+  });
+  it('offers nothing in code that names no UQPAY sign; a response file is read as one anyway', () => {
+    assert.equal(completion('typescript', `if (err.code === '|') {}`), null);
+    assert.equal(completion('python', `if e.type == "|":\n    pass`), null);
+    assert.equal(completion('go', `body := map[string]string{"type": "payment_error", "code": "|"}`), null);
+    assert.ok(completion('json', `{"type":"refund_error","code":"|"}`)!.includes('refund_amount_exceeded'));
   });
   it('replaces the whole content of the literal', () => {
     const { doc, pos } = docAt('typescript', `${UQ}if (err.code === 'ref|und_x') {}`);
