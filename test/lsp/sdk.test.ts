@@ -242,6 +242,39 @@ describe('SDK-level integration code over stdio (issue 13)', function () {
       }
     });
 
+    it("a class the file imports from another library is that library's, not the SDK's, even beside the SDK", async () => {
+      const py = await open('forms.py', [
+        'from django.core.exceptions import ValidationError',
+        'from uqpay import UQPayClient, RateLimitError',
+        '',
+        'def save(form):',
+        '    try:',
+        '        form.full_clean()',
+        '    except ValidationError:',
+        '        return None',
+        '    except RateLimitError:',
+        '        return "later"',
+        '',
+      ].join('\n'));
+      assert.equal(await hover(py, 'except ValidationError', 9), null);
+      assert.match((await hover(py, 'except RateLimitError', 9)) ?? '', /^\*\*`RateLimitError`\*\* · UQPAY Python SDK/);
+      const ts = await open('dto.ts', [
+        "import { ValidationError } from 'class-validator';",
+        "import { NotFoundError } from './errors';",
+        "import { RateLimitError } from '@uqpay/sdk';",
+        '',
+        'export function kind(e: unknown): string {',
+        "  if (e instanceof ValidationError) return 'input';",
+        "  if (e instanceof NotFoundError) return 'ours';",
+        "  return e instanceof RateLimitError ? 'later' : 'other';",
+        '}',
+        '',
+      ].join('\n'));
+      assert.equal(await hover(ts, 'instanceof ValidationError', 13), null);
+      assert.equal(await hover(ts, 'instanceof NotFoundError', 13), null);
+      assert.match((await hover(ts, 'instanceof RateLimitError', 13)) ?? '', /^\*\*`RateLimitError`\*\* · UQPAY Node SDK/);
+    });
+
     it('a misspelt catalog code compared with .code is reported in a file with no other UQPAY sign; other APIs\' codes are not', async () => {
       const uri = await open('typo.ts', "if (e.code === 'refund_amount_exceded') {}\nif (e.code === 'card_not_found') {}\nif (e.code === 'virtual_account_application_not_found') {}\n");
       assert.deepEqual(await diagnostics(uri), ["1:unknown-error-code:'refund_amount_exceded'"]);

@@ -22,7 +22,8 @@ const FOREIGN: TextPattern = { re: /\b(?:stripe|adyen|braintree|paypal|razorpay|
 /** Kept on the analysis itself, as plain values: closures or WeakMap entries tied to analyses made them outlive their use (10× the GC time in validation). */
 const PLAY = Symbol('play');
 const USED = Symbol('sdks');
-type WithSdks = Analysis & { [PLAY]?: Play; [USED]?: Set<SdkId> };
+const NAMES = Symbol('sdk names');
+type WithSdks = Analysis & { [PLAY]?: Play; [USED]?: Set<SdkId>; [NAMES]?: Map<string, boolean> };
 
 function sdksFor(a: Analysis): readonly (typeof SDKS)[number][] {
   const family = familyOf(a.languageId) ?? '';
@@ -96,6 +97,91 @@ function declaresConstant(text: string, start: number, end: number, type: string
   return false;
 }
 
+/** Imports that can span lines and bind `name`; group 1 is the module. */
+function groupImports(n: string): RegExp[] {
+  return [
+    // JS/TS: import { A, NAME } from 'm'
+    new RegExp(`\\bimport\\s+(?:type\\s+)?(?:[\\w$]+\\s*,\\s*)?\\{[^}]*(?<![\\w$])${n}(?![\\w$])[^}]*\\}\\s*from\\s*(['"][^'"]*['"])`, 'g'),
+    // Python: from m import (A,\n NAME)
+    new RegExp(`^[ \\t]*from[ \\t]+([\\w.]+)[ \\t]+import[ \\t]*\\([^)]*\\b${n}\\b`, 'gm'),
+  ];
+}
+
+/** One-line imports that bind `name`, tested on each line that holds it; group 1 is the module. */
+function lineImports(n: string): RegExp[] {
+  return [
+    // JS/TS: import NAME from 'm'; import * as NAME from 'm'; const { NAME } = require('m'); const NAME = require('m')
+    new RegExp(`\\bimport\\s+(?:type\\s+)?(?:\\*\\s+as\\s+)?${n}\\s*(?:,\\s*\\{[^}]*\\})?\\s*from\\s*(['"][^'"]*['"])`),
+    new RegExp(`\\b(?:const|let|var)\\s*(?:\\{[^}]*(?<![\\w$])${n}(?![\\w$])[^}]*\\}|${n})\\s*=\\s*require\\(\\s*(['"][^'"]*['"])`),
+    // Python: from m import A, NAME; import m as NAME
+    new RegExp(`^\\s*from\\s+([\\w.]+)\\s+import\\s+[^(]*\\b${n}\\b`),
+    new RegExp(`^\\s*import\\s+([\\w.]+)\\s+as\\s+${n}\\b`),
+    // Java, Kotlin: import a.b.NAME; PHP: use A\\B\\NAME; Dart: import 'package:m/m.dart' show A, NAME;
+    new RegExp(`^\\s*import\\s+(?:static\\s+)?([\\w.]+)\\.${n}\\b`),
+    new RegExp(`^\\s*use\\s+([\\w\\\\]+)\\\\${n}\\b`),
+    new RegExp(`^\\s*import\\s+(['"][^'"]+['"])[^;]*\\bshow\\b[^;]*\\b${n}\\b`),
+  ];
+}
+
+/** The lines `lineImports` can match begin so. */
+const STATEMENT = /^\s*(?:import|from|use|const|let|var)\b/;
+
+/**
+ * Does the file take `name` from somewhere other than a UQPAY SDK, as with Django's, pydantic's or
+ * class-validator's `ValidationError`? An import from a module that does not name UQPAY, or, in
+ * user code that imports the SDK, from a relative path (its own module). An SDK's own sources
+ * import their modules relatively. Reads only the lines that hold the name, past two searches for
+ * the imports that span lines.
+ */
+function boundElsewhere(text: string, name: string, userCode: boolean): boolean {
+  const foreign = (quoted: string): boolean => {
+    const module = quoted.replace(/^['"]|['"]$/g, '');
+    return !/uqpay/i.test(module) && (userCode || !/^(?:\.|package:\.)/.test(module));
+  };
+  for (const re of groupImports(name)) {
+    for (let m = re.exec(text); m; m = re.exec(text)) if (foreign(m[1])) return true;
+  }
+  const lines = lineImports(name);
+  for (let p = text.indexOf(name); p >= 0; p = text.indexOf(name, p + name.length)) {
+    if (isIdent(text.charCodeAt(p - 1)) || isIdent(text.charCodeAt(p + name.length))) continue;
+    const line = lineAt(text, p);
+    if (!STATEMENT.test(line)) continue;
+    for (const re of lines) {
+      const m = re.exec(line);
+      if (m && foreign(m[1])) return true;
+    }
+  }
+  return false;
+}
+
+function lineAt(text: string, offset: number): string {
+  const end = text.indexOf('\n', offset);
+  return text.slice(text.lastIndexOf('\n', offset - 1) + 1, end < 0 ? text.length : end);
+}
+
+/** A file of an SDK's own sources: its package, namespace or library is UQPAY's. */
+const SDK_SOURCE = /^[ \t]*(?:package|namespace|library)[ \t]+[\w.\\]*uqpay/im;
+
+/** User code: an import statement (not an example in a comment) brings in the SDK, in a file outside its sources. */
+function importsSdk(text: string, sdk: SdkId): boolean {
+  const entry = SDKS.find((s) => s.id === sdk);
+  if (!entry || SDK_SOURCE.test(text)) return false;
+  const re = new RegExp(entry.imports.source, entry.imports.flags.replace('g', '') + 'g');
+  for (let m = re.exec(text); m; m = re.exec(text)) if (/^\s*(?:import|from|use|const|let|var|export|require|\})/.test(lineAt(text, m.index))) return true;
+  return false;
+}
+
+/** Is `name` (or the qualifier it is read through) the SDK's in this file? Remembered per analysis. */
+function namesSdk(a: Analysis, name: string, qualifier: string | undefined, sdk: SdkId): boolean {
+  const w = a as WithSdks;
+  const key = `${sdk} ${qualifier ?? name}`;
+  const known = (w[NAMES] ??= new Map()).get(key);
+  if (known !== undefined) return known;
+  const ours = !boundElsewhere(a.text, qualifier ?? name, importsSdk(a.text, sdk));
+  w[NAMES].set(key, ours);
+  return ours;
+}
+
 /** The SDK member named at `offset`, when the document uses that SDK. */
 export function sdkMemberAt(a: Analysis, offset: number, project: readonly SdkId[]): { member: SdkMember; start: number; end: number } | undefined {
   const id = identAt(a.text, offset);
@@ -104,7 +190,7 @@ export function sdkMemberAt(a: Analysis, offset: number, project: readonly SdkId
   if (!candidates.length) return undefined;
   const sdks = sdksOf(a, project);
   for (const m of candidates) {
-    if (!sdks.has(m.sdk)) continue;
+    if (!sdks.has(m.sdk) || !namesSdk(a, id.name, id.qualifier, m.sdk)) continue;
     const type = CODE_QUALIFIER[m.sdk];
     if (m.kind === 'code' && (!type || (id.qualifier !== type && !declaresConstant(a.text, id.start, id.end, type)))) continue;
     return { member: m, start: id.start, end: id.end };
@@ -299,7 +385,7 @@ export function sdkBranchAt(a: Analysis, offset: number, project: readonly SdkId
     if (inside(text, from + m.index, offset, python)) found = { name: m[6] ? 'APIError' : name, at: from + m.index };
   }
   if (!found) return undefined;
-  return sdkMembersNamed(found.name).find((m) => sdks.has(m.sdk) && m.reaches);
+  return sdkMembersNamed(found.name).find((m) => sdks.has(m.sdk) && m.reaches && namesSdk(a, found.name, undefined, m.sdk));
 }
 
 /** Is `offset` still within the branch that starts at `at`? */
