@@ -31,8 +31,12 @@ const CHAIN_KEYS: Record<string, BodyKey> = {
   withCode: 'code', withType: 'type', withMessage: 'message',
 };
 
-/** How far a chain or call is followed each way. */
-const REACH = 2000;
+/**
+ * How far a bracket, a chain or a call is followed, each way: bodies are short. A body found from a
+ * literal holds that literal and spans at most `2 * REACH`, and a call left open is read up to
+ * REACH past it before it is given up (codeBodiesAfterEdit relies on both).
+ */
+export const REACH = 2000;
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;

@@ -1,4 +1,4 @@
-import { mayNameBodyCall, shapedBody, shapeFieldBefore } from './bodyShapes';
+import { mayNameBodyCall, REACH, shapedBody, shapeFieldBefore } from './bodyShapes';
 import { skipWsBack } from './expressions';
 import { scanJson } from './scanners/json';
 import type { ScanEdit } from './scanners/incremental';
@@ -228,12 +228,6 @@ function keyAt(text: string, p: number, min: number): { name: BodyKey; start: nu
   return { name, start: p + 1, assign };
 }
 
-/**
- * How far a bracket is looked for, each way: bodies are short. A body found from a literal holds
- * that literal and spans at most `2 * REACH` (codeBodiesAfterEdit relies on it).
- */
-const REACH = 2000;
-
 /** The unclosed `(`, `[` or `{` before literal `i`, skipping other literals; -1 when none is near. */
 function openBefore(text: string, literals: readonly Literal[], i: number, from: number, min: number): number {
   const stop = Math.max(min, from - REACH);
@@ -352,9 +346,12 @@ export function codeBodiesAfterEdit(text: string, literals: readonly Literal[], 
   const out: ErrorObject[] = [];
   for (const o of prev) {
     const moved = o.start >= edit.oldEnd ? shifted(o, delta) : o.end <= edit.start ? o : undefined;
-    if (moved && (moved.end + STATUS_AFTER < zs || moved.start - STATUS_BEFORE > ze)) out.push(moved);
+    // a call left open reads up to REACH past the body's end (or before its start) before it gives
+    // up: closing it there changes the body, so only bodies that far from the change are kept
+    if (moved && (moved.end + REACH + STATUS_AFTER < zs || moved.start - REACH - STATUS_BEFORE > ze)) out.push(moved);
   }
-  const reach = 2 * REACH + STATUS_BEFORE + STATUS_AFTER;
+  // any other body has a literal this close: it spans at most 2 × REACH
+  const reach = 3 * REACH + STATUS_BEFORE + STATUS_AFTER;
   const lo = firstLiteral(literals, (l) => l.end >= zs - reach);
   const hi = firstLiteral(literals, (l) => l.start > ze + reach);
   const seen = new Set(out.map((o) => o.start));

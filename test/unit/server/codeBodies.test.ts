@@ -75,6 +75,21 @@ describe('bodies in code after an edit are those of a fresh analysis', () => {
     );
   });
 
+  it('follows a chain whose call, left open, is closed far after it (a counterexample the property found)', () => {
+    const go = big.replace(/'/g, '"').replace(/\/\/ case/g, '// go case');
+    // `.code("api_error").(message(…` opens a call that a `)` some 1,600 characters on closes
+    const edits: [number, number, string][] = [[0, 3, 'message: 1, '], [37944, 0, '('], [39532, 0, ')']];
+    let text = go;
+    let a: Analysis = analyzeText('file:///t.go', 1, 'go', text);
+    edits.forEach(([at, del, ins], k) => {
+      text = edit(text, at, del, ins);
+      a = analyzeText('file:///t.go', k + 2, 'go', text, a);
+      assert.deepEqual(plain(a.objects), plain(analyzeText('file:///t.go', k + 2, 'go', text).objects), `after edit ${k + 1}`);
+    });
+    const chain = a.objects.find((o) => o.start === text.lastIndexOf('ErrorBody.builder()', 37944));
+    assert.ok(chain && chain.end > 39500, 'the chain now runs to the closing parenthesis');
+  });
+
   it('finds a body typed in the middle of the file and drops one whose bracket is deleted', () => {
     const mid = big.indexOf('// case 30');
     const typed = edit(big, mid, 0, "const made = { type: 'api_error', code: 'api_error' };\n");
