@@ -18,7 +18,6 @@
  *
  *   npx tsx bench/sdkCorpus.ts [--list]
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -26,8 +25,8 @@ import { loadBuiltinCatalog } from '../catalog/src';
 import { SDK_MEMBERS, type SdkId } from '../catalog/src/sdkErrors';
 import { sdkMadeValue } from '../catalog/src/sdkSynth';
 import { createErrorCodeService, languageIdForPath, MANIFEST_FILES, sdksInManifest } from '../server/src/service';
+import { MIRRORS, snapshot } from './snapshots';
 
-const MIRRORS = process.env.UQPAY_SDK_MIRRORS ?? '/work/.mirror';
 const LOOSE = process.env.UQPAY_SDK_FILES ?? '/work/.sdk-files';
 const SDK_OF_REPO: Record<string, SdkId> = {
   'uqpay+uqpay-node': 'node', 'uqpay+uqpay-sdk-python': 'python', 'uqpay+uqpay-sdk-go': 'go', 'uqpay+uqpay-sdk-java': 'java',
@@ -40,22 +39,13 @@ const CONSTANT_TYPE: Partial<Record<SdkId, string>> = { android: 'UQPayErrorCode
 /** One SDK's code: a git snapshot, or a tree of loose files. */
 interface Source { dir: string; sdk: SdkId; files: string[]; read(path: string): string | undefined }
 
-const git = (repo: string, ...args: string[]) => execFileSync('git', ['-C', repo, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-
 function sources(): Source[] {
   const out: Source[] = [];
   for (const dir of existsSync(MIRRORS) ? readdirSync(MIRRORS) : []) {
     const sdk = SDK_OF_REPO[dir];
     const repo = join(MIRRORS, dir, 'repo');
     if (!sdk || !existsSync(repo)) continue;
-    const read = (path: string) => {
-      try {
-        return git(repo, 'show', `HEAD:${path}`);
-      } catch {
-        return undefined;
-      }
-    };
-    out.push({ dir, sdk, files: git(repo, 'ls-tree', '-r', '--name-only', 'HEAD').split('\n').filter(Boolean), read });
+    out.push({ dir, sdk, ...snapshot(repo) });
   }
   // the listed files only, each as long as when it was read (a copy cut short would measure less code)
   const listed = new Map<string, { path: string; chars: number }[]>();

@@ -3,6 +3,7 @@ import { CompletionItemKind, type CompletionItem, type CompletionList, type Posi
 import type { Catalog } from '../../../catalog/src/catalog';
 import type { ErrorEntry, Lang } from '../../../catalog/src/types';
 import type { Analysis } from './analysis';
+import type { Play } from './sdk';
 import { codeMarkdown, entryDetail, typeMarkdown } from './describe';
 import { sdkMemberCodes, type SdkMember } from '../../../catalog/src/sdkErrors';
 import { bodyAround } from './codeBodies';
@@ -47,7 +48,7 @@ function items(base: BaseItem[], range: Range, kind: CompletionItemKind, rank: (
 }
 
 /** Codes (or types) inside a string literal in an error-code context, and in JSON/YAML `code`/`type` values. */
-export function doComplete(catalog: Catalog, a: Analysis, document: TextDocument, position: Position, lang: Lang, branch?: SdkMember): CompletionList | null {
+export function doComplete(catalog: Catalog, a: Analysis, document: TextDocument, position: Position, lang: Lang, play: Play, branch?: SdkMember): CompletionList | null {
   const offset = document.offsetAt(position);
   const text = a.text;
   const replace = (cStart: number, cEnd: number): Range => {
@@ -56,8 +57,12 @@ export function doComplete(catalog: Catalog, a: Analysis, document: TextDocument
     return { start: document.positionAt(cStart), end: document.positionAt(end) };
   };
 
+  // A `type` or `code` key alone is anyone's (package.json's `"type": "module"`, a tool call's
+  // `"type": "tool_use"`, a Kubernetes `type: ClusterIP`): where nothing says UQPAY, only an error
+  // body's, one with a sibling `code`/`type` or `message`, gets UQPAY's words.
   const obj = objectTokenAt(a, offset);
   if (obj && typeof obj.token.value === 'string') {
+    if (play !== 'uqpay' && !obj.object.message && !(obj.field === 'type' ? obj.object.code : obj.object.type)) return null;
     const { codes, types } = baseItems(catalog, lang, false);
     const range = replace(obj.token.cStart, obj.token.cEnd);
     if (obj.field === 'type') return { isIncomplete: false, items: items(types, range, CompletionItemKind.EnumMember, () => 0) };
@@ -65,7 +70,7 @@ export function doComplete(catalog: Catalog, a: Analysis, document: TextDocument
   }
 
   const yaml = yamlValueAt(a, offset);
-  if (yaml) {
+  if (yaml && (play === 'uqpay' || yamlSibling(text, offset, yaml.field))) {
     const { codes, types } = baseItems(catalog, lang, false);
     const range = replace(yaml.start, offset);
     return { isIncomplete: false, items: items(yaml.field === 'type' ? types : codes, range, yaml.field === 'type' ? CompletionItemKind.EnumMember : CompletionItemKind.Value, () => 0) };
@@ -130,6 +135,29 @@ function bodyCodes(catalog: Catalog, codes: BaseItem[], type: string | undefined
 }
 
 /** YAML `code: |` or `type: "|` with the value still being typed. */
+/** Does the YAML mapping around `offset` hold a key an error body has besides `field` (`message`, and `code` or `type`)? */
+function yamlSibling(text: string, offset: number, field: 'code' | 'type'): boolean {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const indent = /^[ \t]*(?:-\s+)?/.exec(text.slice(lineStart, offset))![0].length;
+  const sibling = new RegExp(`^[ \\t-]*(?:${field === 'code' ? 'type' : 'code'}|message)\\s*:`);
+  // the mapping's lines, up and down, until one is indented less (bounded: a mapping is short)
+  for (const step of [-1, 1]) {
+    let p = lineStart;
+    for (let n = 0; n < 20; n++) {
+      const next = step < 0 ? text.lastIndexOf('\n', p - 2) + 1 : text.indexOf('\n', p) + 1;
+      if ((step < 0 && p === 0) || (step > 0 && next === 0)) break;
+      p = next;
+      const end = text.indexOf('\n', p);
+      const line = text.slice(p, end < 0 ? text.length : end);
+      if (!line.trim()) continue;
+      const lead = /^[ \t]*(?:-\s+)?/.exec(line)![0].length;
+      if (lead < indent) break;
+      if (lead === indent && sibling.test(line)) return true;
+    }
+  }
+  return false;
+}
+
 function yamlValueAt(a: Analysis, offset: number): { field: 'code' | 'type'; start: number } | undefined {
   const region = a.data.find((d) => d.family === 'yaml' && offset >= d.start && offset <= d.end);
   if (!region) return undefined;

@@ -113,7 +113,7 @@ export function createErrorCodeService(options: { catalog: Catalog; settings?: P
       const play = playOf(a, project);
       // completion proposes UQPAY's words before anything is typed: only where UQPAY is in play
       if (play === 'neutral' && isCode(a.languageId)) return null;
-      return doComplete(catalog, a, document, position, s.docsLanguage, branch);
+      return doComplete(catalog, a, document, position, s.docsLanguage, play, branch);
     },
     doValidation,
     async doCodeActions(document, range, context, settings) {

@@ -145,9 +145,9 @@ describe('service: JSON Lines', () => {
     assert.equal(h, hover('json', typeLine));
   });
   it('completes a type on a line without a code as in JSON', () => {
-    const list = completion('jsonl', log('{"type":"|"}'));
+    const list = completion('jsonl', log('{"type":"|","message":"Refund failed"}'));
     assert.ok(list && list.includes('refund_error') && !list.includes('refund_processing'), String(list));
-    assert.deepEqual(list, completion('json', '{"type":"|"}'));
+    assert.deepEqual(list, completion('json', '{"type":"|","message":"Refund failed"}'));
   });
 });
 
@@ -208,10 +208,18 @@ describe('service: completion', () => {
     assert.deepEqual(completion('json', `{"type":"customer_error","code":"|"}`)!.sort(), ['create_customer_failed', 'retrieve_customer_failed', 'update_customer_failed']);
     const types = completion('json', `{"type":"|","code":"x"}`)!;
     assert.ok(types.includes('not_found') && types.includes('unauthorized_error') && !types.includes('api_error_x'));
-    every(completion('jsonc', `// mock\n{"code": "|`));
+    every(completion('jsonc', `// mock\n{"message": "Declined", "code": "|`));
   });
   it('offers codes in a YAML code value', () => {
-    every(completion('yaml', `error:\n  code: |`));
+    every(completion('yaml', `error:\n  message: Declined\n  code: |`));
+    every(completion('yaml', `# UQPAY mock\nerror:\n  code: |`));
+  });
+  it('offers nothing for a lone type or code key in data that names no UQPAY sign', () => {
+    assert.equal(completion('json', `{"name": "shop", "type": "|"}`), null, 'package.json');
+    assert.equal(completion('jsonc', `{"configurations": [{"type": "|", "request": "launch"}]}`), null, 'launch.json');
+    assert.equal(completion('json', `{"languages": [{"code": "|", "name": "English"}]}`), null, 'a language code');
+    assert.equal(completion('yaml', `spec:\n  type: |\n  ports:\n    - port: 80\n`), null, 'a Kubernetes service');
+    assert.ok(completion('json', `{"_note": "UQPAY sandbox mock", "type": "|"}`)!.includes('refund_error'), 'a UQPAY document');
   });
   it('offers nothing for ordinary strings, comments, interpolated strings and outside literals', () => {
     assert.equal(completion('typescript', `const s = '|';`), null);
