@@ -182,6 +182,11 @@ function namesSdk(a: Analysis, name: string, qualifier: string | undefined, sdk:
   return ours;
 }
 
+/** Is a class or predicate name in this file an SDK's, not one imported from another library? */
+export function isSdkName(a: Analysis, name: string): boolean {
+  return sdkMembersNamed(name).some((m) => namesSdk(a, name, undefined, m.sdk));
+}
+
 /** The SDK member named at `offset`, when the document uses that SDK. */
 export function sdkMemberAt(a: Analysis, offset: number, project: readonly SdkId[]): { member: SdkMember; start: number; end: number } | undefined {
   const id = identAt(a.text, offset);

@@ -15,6 +15,7 @@ import { contextOf, type Analysis, type CodeRegion } from '../analysis';
 import { familyOf } from '../languages';
 import { findHttpCalls, findSdkCalls, mayHoldCalls, type CallSite } from './calls';
 import { errorPath, type ErrorPath, type Span } from './errorPath';
+import { isSdkName } from '../sdk';
 import { sdkClassCodes } from './sdkClasses';
 import { structureOf } from './structure';
 
@@ -127,7 +128,10 @@ export function documentCoverage(catalog: Catalog, a: Analysis): CallCoverage[] 
     const { family, start, end, literals } = region;
     // cheap exits first: most files name no endpoint at all
     if (!mayHoldCalls(a.text, family, start, end)) continue;
-    const classCodes = sdkClassCodes(catalog, family);
+    // a class the file imports from another library (Django's ValidationError) handles none of UQPAY's errors
+    const all = sdkClassCodes(catalog, family);
+    const foreign = [...all.keys()].filter((n) => a.text.includes(n) && !isSdkName(a, n));
+    const classCodes = foreign.length ? new Map([...all].filter(([n]) => !foreign.includes(n))) : all;
     const s = structureOf(a.text, family, literals, start, end);
     const calls = [...findSdkCalls(a.text, family, s, start, end, a.mentionsUqpay()), ...findHttpCalls(catalog, a.text, literals, s, start, end)];
     if (!calls.length) continue;

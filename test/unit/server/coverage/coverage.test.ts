@@ -270,6 +270,23 @@ describe('coverage: handled or not', () => {
     assert.equal(java('throw e;').handled, 0);
   });
 
+  it("a class imported from another library beside the SDK handles none of UQPAY's errors", () => {
+    const py = (imports: string) => cover('python', [
+      imports,
+      'def f(client):',
+      '    try:',
+      '        client.payment.payouts.create(body)',
+      '    except RateLimitError:',
+      '        return None',
+      '    except ValidationError:',
+      '        return None',
+    ].join('\n'))[0];
+    // Django's ValidationError is about a form, not a 400 from the gateway
+    assert.deepEqual(handledCodes(py('from django.core.exceptions import ValidationError\nfrom uqpay import RateLimitError')), ['velocity_limit_exceeded']);
+    // the SDK's own ValidationError takes the 400s: more is handled
+    assert.ok(handledCodes(py('from uqpay import RateLimitError, ValidationError')).length > 1);
+  });
+
   it("a class an entry reaches only for some of its section's types does not handle it", () => {
     // Python NotFoundError takes a `not_found` body at any status; not_found_id's section lists four
     // types, `not_found` among them, so the SDK may raise ValidationError for it instead
