@@ -23,7 +23,8 @@ const FOREIGN: TextPattern = { re: /\b(?:stripe|adyen|braintree|paypal|razorpay|
 const PLAY = Symbol('play');
 const USED = Symbol('sdks');
 const NAMES = Symbol('sdk names');
-type WithSdks = Analysis & { [PLAY]?: Play; [USED]?: Set<SdkId>; [NAMES]?: Map<string, boolean> };
+const GROUPS = Symbol('group imports');
+type WithSdks = Analysis & { [PLAY]?: Play; [USED]?: Set<SdkId>; [NAMES]?: Map<string, boolean>; [GROUPS]?: Map<string, string[]> };
 
 function sdksFor(a: Analysis): readonly (typeof SDKS)[number][] {
   const family = familyOf(a.languageId) ?? '';
@@ -97,14 +98,28 @@ function declaresConstant(text: string, start: number, end: number, type: string
   return false;
 }
 
-/** Imports that can span lines and bind `name`; group 1 is the module. */
-function groupImports(n: string): RegExp[] {
-  return [
-    // JS/TS: import { A, NAME } from 'm'
-    new RegExp(`\\bimport\\s+(?:type\\s+)?(?:[\\w$]+\\s*,\\s*)?\\{[^}]*(?<![\\w$])${n}(?![\\w$])[^}]*\\}\\s*from\\s*(['"][^'"]*['"])`, 'g'),
-    // Python: from m import (A,\n NAME)
-    new RegExp(`^[ \\t]*from[ \\t]+([\\w.]+)[ \\t]+import[ \\t]*\\([^)]*\\b${n}\\b`, 'gm'),
-  ];
+/** Imports whose names can span lines, by language family: `names` and `module` are the groups. */
+const GROUP_IMPORTS: Partial<Record<string, { re: RegExp; names: number; module: number }>> = {
+  // JS/TS: import { A, NAME } from 'm'
+  js: { re: /\bimport\s+(?:type\s+)?(?:[\w$]+\s*,\s*)?\{([^}]*)\}\s*from\s*(['"][^'"]*['"])/g, names: 1, module: 2 },
+  // Python: from m import (A,\n NAME)
+  python: { re: /^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]*\(([^)]*)\)/gm, names: 2, module: 1 },
+};
+
+/** Every name such an import binds, with the modules it comes from; read once per analysis. */
+function groupBindings(a: Analysis): Map<string, string[]> {
+  const w = a as WithSdks;
+  if (w[GROUPS]) return w[GROUPS];
+  const out = new Map<string, string[]>();
+  const form = GROUP_IMPORTS[familyOf(a.languageId) ?? ''];
+  if (form) {
+    form.re.lastIndex = 0;
+    for (let m = form.re.exec(a.text); m; m = form.re.exec(a.text)) {
+      for (const n of m[form.names]!.match(/[\w$]+/g) ?? []) out.set(n, [...(out.get(n) ?? []), m[form.module]!]);
+    }
+  }
+  w[GROUPS] = out;
+  return out;
 }
 
 /** One-line imports that bind `name`, tested on each line that holds it; group 1 is the module. */
@@ -123,6 +138,9 @@ function lineImports(n: string): RegExp[] {
   ];
 }
 
+/** lineImports per name (SDK member names: a few dozen). */
+const LINE_IMPORTS = new Map<string, RegExp[]>();
+
 /** The lines `lineImports` can match begin so. */
 const STATEMENT = /^\s*(?:import|from|use|const|let|var)\b/;
 
@@ -130,18 +148,17 @@ const STATEMENT = /^\s*(?:import|from|use|const|let|var)\b/;
  * Does the file take `name` from somewhere other than a UQPAY SDK, as with Django's, pydantic's or
  * class-validator's `ValidationError`? An import from a module that does not name UQPAY, or, in
  * user code that imports the SDK, from a relative path (its own module). An SDK's own sources
- * import their modules relatively. Reads only the lines that hold the name, past two searches for
- * the imports that span lines.
+ * import their modules relatively. Reads only the lines that hold the name, and the imports that
+ * span lines once per analysis.
  */
-function boundElsewhere(text: string, name: string, userCode: boolean): boolean {
+function boundElsewhere(a: Analysis, name: string, userCode: boolean): boolean {
+  const text = a.text;
   const foreign = (quoted: string): boolean => {
     const module = quoted.replace(/^['"]|['"]$/g, '');
     return !/uqpay/i.test(module) && (userCode || !/^(?:\.|package:\.)/.test(module));
   };
-  for (const re of groupImports(name)) {
-    for (let m = re.exec(text); m; m = re.exec(text)) if (foreign(m[1])) return true;
-  }
-  const lines = lineImports(name);
+  if (groupBindings(a).get(name)?.some(foreign)) return true;
+  const lines = LINE_IMPORTS.get(name) ?? LINE_IMPORTS.set(name, lineImports(name)).get(name)!;
   for (let p = text.indexOf(name); p >= 0; p = text.indexOf(name, p + name.length)) {
     if (isIdent(text.charCodeAt(p - 1)) || isIdent(text.charCodeAt(p + name.length))) continue;
     const line = lineAt(text, p);
@@ -159,14 +176,18 @@ function lineAt(text: string, offset: number): string {
   return text.slice(text.lastIndexOf('\n', offset - 1) + 1, end < 0 ? text.length : end);
 }
 
+const SDK_IMPORTS = new Map<SdkId, RegExp>();
+
 /** A file of an SDK's own sources: its package, namespace or library is UQPAY's. */
 const SDK_SOURCE = /^[ \t]*(?:package|namespace|library)[ \t]+[\w.\\]*uqpay/im;
 
 /** User code: an import statement (not an example in a comment) brings in the SDK, in a file outside its sources. */
 function importsSdk(text: string, sdk: SdkId): boolean {
   const entry = SDKS.find((s) => s.id === sdk);
-  if (!entry || SDK_SOURCE.test(text)) return false;
-  const re = new RegExp(entry.imports.source, entry.imports.flags.replace('g', '') + 'g');
+  // a package, namespace or library is declared before anything else
+  if (!entry || SDK_SOURCE.test(text.slice(0, 4096))) return false;
+  const re = SDK_IMPORTS.get(sdk) ?? SDK_IMPORTS.set(sdk, new RegExp(entry.imports.source, entry.imports.flags.replace('g', '') + 'g')).get(sdk)!;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) if (/^\s*(?:import|from|use|const|let|var|export|require|\})/.test(lineAt(text, m.index))) return true;
   return false;
 }
@@ -177,14 +198,18 @@ function namesSdk(a: Analysis, name: string, qualifier: string | undefined, sdk:
   const key = `${sdk} ${qualifier ?? name}`;
   const known = (w[NAMES] ??= new Map()).get(key);
   if (known !== undefined) return known;
-  const ours = !boundElsewhere(a.text, qualifier ?? name, importsSdk(a.text, sdk));
+  const userKey = `${sdk} imported`;
+  const user = w[NAMES].get(userKey) ?? importsSdk(a.text, sdk);
+  w[NAMES].set(userKey, user);
+  const ours = !boundElsewhere(a, qualifier ?? name, user);
   w[NAMES].set(key, ours);
   return ours;
 }
 
 /** Is a class or predicate name in this file an SDK's, not one imported from another library? */
 export function isSdkName(a: Analysis, name: string): boolean {
-  return sdkMembersNamed(name).some((m) => namesSdk(a, name, undefined, m.sdk));
+  const mine = sdksFor(a);
+  return sdkMembersNamed(name).some((m) => mine.some((s) => s.id === m.sdk) && namesSdk(a, name, undefined, m.sdk));
 }
 
 /** The SDK member named at `offset`, when the document uses that SDK. */
