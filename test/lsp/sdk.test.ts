@@ -242,10 +242,14 @@ describe('SDK-level integration code over stdio (issue 13)', function () {
       }
     });
 
-    it("a class the file imports from another library is that library's, not the SDK's, even beside the SDK", async () => {
+    it("a class the file imports from another library is that library's, not the SDK's, even beside the SDK; an SDK class imported under another name is the SDK's", async () => {
       const py = await open('forms.py', [
         'from django.core.exceptions import ValidationError',
-        'from uqpay import UQPayClient, RateLimitError',
+        'from uqpay import (',
+        '    UQPayClient,',
+        '    RateLimitError,',
+        '    ValidationError as UqpayValidationError,',
+        ')',
         '',
         'def save(form):',
         '    try:',
@@ -254,10 +258,14 @@ describe('SDK-level integration code over stdio (issue 13)', function () {
         '        return None',
         '    except RateLimitError:',
         '        return "later"',
+        '    except UqpayValidationError:',
+        '        return "fix the request"',
         '',
       ].join('\n'));
       assert.equal(await hover(py, 'except ValidationError', 9), null);
       assert.match((await hover(py, 'except RateLimitError', 9)) ?? '', /^\*\*`RateLimitError`\*\* · UQPAY Python SDK/);
+      // the SDK's class under the name the file gives it
+      assert.match((await hover(py, 'except UqpayValidationError', 9)) ?? '', /^\*\*`ValidationError`\*\* · UQPAY Python SDK/);
       const ts = await open('dto.ts', [
         "import { ValidationError } from 'class-validator';",
         "import { NotFoundError } from './errors';",

@@ -23,8 +23,8 @@ const FOREIGN: TextPattern = { re: /\b(?:stripe|adyen|braintree|paypal|razorpay|
 const PLAY = Symbol('play');
 const USED = Symbol('sdks');
 const NAMES = Symbol('sdk names');
-const GROUPS = Symbol('group imports');
-type WithSdks = Analysis & { [PLAY]?: Play; [USED]?: Set<SdkId>; [NAMES]?: Map<string, boolean>; [GROUPS]?: Map<string, string[]> };
+const GROUPS = Symbol('import bindings');
+type WithSdks = Analysis & { [PLAY]?: Play; [USED]?: Set<SdkId>; [NAMES]?: Map<string, boolean>; [GROUPS]?: Bindings };
 
 function sdksFor(a: Analysis): readonly (typeof SDKS)[number][] {
   const family = familyOf(a.languageId) ?? '';
@@ -98,24 +98,39 @@ function declaresConstant(text: string, start: number, end: number, type: string
   return false;
 }
 
-/** Imports whose names can span lines, by language family: `names` and `module` are the groups. */
-const GROUP_IMPORTS: Partial<Record<string, { re: RegExp; names: number; module: number }>> = {
-  // JS/TS: import { A, NAME } from 'm'
-  js: { re: /\bimport\s+(?:type\s+)?(?:[\w$]+\s*,\s*)?\{([^}]*)\}\s*from\s*(['"][^'"]*['"])/g, names: 1, module: 2 },
-  // Python: from m import (A,\n NAME)
-  python: { re: /^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]*\(([^)]*)\)/gm, names: 2, module: 1 },
+/** Imports that list names, by language family: `names` and `module` are the groups. */
+const GROUP_IMPORTS: Partial<Record<string, { re: RegExp; names: number[]; module: number }>> = {
+  // JS/TS: import { A, B as C } from 'm', over lines too
+  js: { re: /\bimport\s+(?:type\s+)?(?:[\w$]+\s*,\s*)?\{([^}]*)\}\s*from\s*(['"][^'"]*['"])/g, names: [1], module: 2 },
+  // Python: from m import A, B as C / from m import (A,\n B as C)
+  python: { re: /^[ \t]*from[ \t]+([\w.]+)[ \t]+import[ \t]*(?:\(([^)]*)\)|([^\n#(]*))/gm, names: [2, 3], module: 1 },
 };
 
-/** Every name such an import binds, with the modules it comes from; read once per analysis. */
-function groupBindings(a: Analysis): Map<string, string[]> {
+interface Bindings {
+  /** Local name → the modules it is imported from. */
+  modules: Map<string, string[]>;
+  /** Local alias → the SDK name it stands for (`NotFoundError as UqNotFound` from a UQPAY module). */
+  aliases: Map<string, string>;
+}
+
+/** What the file's name-listing imports bind; read once per analysis. */
+function bindings(a: Analysis): Bindings {
   const w = a as WithSdks;
   if (w[GROUPS]) return w[GROUPS];
-  const out = new Map<string, string[]>();
+  const out: Bindings = { modules: new Map(), aliases: new Map() };
   const form = GROUP_IMPORTS[familyOf(a.languageId) ?? ''];
   if (form) {
     form.re.lastIndex = 0;
     for (let m = form.re.exec(a.text); m; m = form.re.exec(a.text)) {
-      for (const n of m[form.names]!.match(/[\w$]+/g) ?? []) out.set(n, [...(out.get(n) ?? []), m[form.module]!]);
+      const module = m[form.module]!;
+      const list = form.names.map((k) => m![k]).find((g) => g !== undefined) ?? '';
+      for (const item of list.split(',')) {
+        const named = /^\s*(?:type\s+)?([\w$]+)(?:\s+as\s+([\w$]+))?\s*$/.exec(item);
+        if (!named) continue;
+        const local = named[2] ?? named[1]!;
+        out.modules.set(local, [...(out.modules.get(local) ?? []), module]);
+        if (named[2] && /uqpay/i.test(module)) out.aliases.set(local, named[1]!);
+      }
     }
   }
   w[GROUPS] = out;
@@ -128,8 +143,7 @@ function lineImports(n: string): RegExp[] {
     // JS/TS: import NAME from 'm'; import * as NAME from 'm'; const { NAME } = require('m'); const NAME = require('m')
     new RegExp(`\\bimport\\s+(?:type\\s+)?(?:\\*\\s+as\\s+)?${n}\\s*(?:,\\s*\\{[^}]*\\})?\\s*from\\s*(['"][^'"]*['"])`),
     new RegExp(`\\b(?:const|let|var)\\s*(?:\\{[^}]*(?<![\\w$])${n}(?![\\w$])[^}]*\\}|${n})\\s*=\\s*require\\(\\s*(['"][^'"]*['"])`),
-    // Python: from m import A, NAME; import m as NAME
-    new RegExp(`^\\s*from\\s+([\\w.]+)\\s+import\\s+[^(]*\\b${n}\\b`),
+    // Python: import m as NAME (`from m import …` is read with the listing imports)
     new RegExp(`^\\s*import\\s+([\\w.]+)\\s+as\\s+${n}\\b`),
     // Java, Kotlin: import a.b.NAME; PHP: use A\\B\\NAME; Dart: import 'package:m/m.dart' show A, NAME;
     new RegExp(`^\\s*import\\s+(?:static\\s+)?([\\w.]+)\\.${n}\\b`),
@@ -157,7 +171,7 @@ function boundElsewhere(a: Analysis, name: string, userCode: boolean): boolean {
     const module = quoted.replace(/^['"]|['"]$/g, '');
     return !/uqpay/i.test(module) && (userCode || !/^(?:\.|package:\.)/.test(module));
   };
-  if (groupBindings(a).get(name)?.some(foreign)) return true;
+  if (bindings(a).modules.get(name)?.some(foreign)) return true;
   const lines = LINE_IMPORTS.get(name) ?? LINE_IMPORTS.set(name, lineImports(name)).get(name)!;
   for (let p = text.indexOf(name); p >= 0; p = text.indexOf(name, p + name.length)) {
     if (isIdent(text.charCodeAt(p - 1)) || isIdent(text.charCodeAt(p + name.length))) continue;
@@ -206,6 +220,11 @@ function namesSdk(a: Analysis, name: string, qualifier: string | undefined, sdk:
   return ours;
 }
 
+/** The file's local names for SDK names (`ValidationError as UqpayValidationError`). */
+export function sdkAliases(a: Analysis): ReadonlyMap<string, string> {
+  return bindings(a).aliases;
+}
+
 /** Is a class or predicate name in this file an SDK's, not one imported from another library? */
 export function isSdkName(a: Analysis, name: string): boolean {
   const mine = sdksFor(a);
@@ -216,11 +235,13 @@ export function isSdkName(a: Analysis, name: string): boolean {
 export function sdkMemberAt(a: Analysis, offset: number, project: readonly SdkId[]): { member: SdkMember; start: number; end: number } | undefined {
   const id = identAt(a.text, offset);
   if (!id) return undefined;
-  const candidates = sdkMembersNamed(id.name);
-  if (!candidates.length) return undefined;
   const sdks = sdksOf(a, project);
+  if (sdks.size === 0) return undefined;
+  // `NotFoundError as UqNotFound`, imported so beside another library's NotFoundError
+  const alias = id.qualifier === undefined && sdkMembersNamed(id.name).length === 0 ? bindings(a).aliases.get(id.name) : undefined;
+  const candidates = sdkMembersNamed(alias ?? id.name);
   for (const m of candidates) {
-    if (!sdks.has(m.sdk) || !namesSdk(a, id.name, id.qualifier, m.sdk)) continue;
+    if (!sdks.has(m.sdk) || (!alias && !namesSdk(a, id.name, id.qualifier, m.sdk))) continue;
     const type = CODE_QUALIFIER[m.sdk];
     if (m.kind === 'code' && (!type || (id.qualifier !== type && !declaresConstant(a.text, id.start, id.end, type)))) continue;
     return { member: m, start: id.start, end: id.end };
@@ -415,7 +436,8 @@ export function sdkBranchAt(a: Analysis, offset: number, project: readonly SdkId
     if (inside(text, from + m.index, offset, python)) found = { name: m[6] ? 'APIError' : name, at: from + m.index };
   }
   if (!found) return undefined;
-  return sdkMembersNamed(found.name).find((m) => sdks.has(m.sdk) && m.reaches && namesSdk(a, found.name, undefined, m.sdk));
+  const alias = sdkMembersNamed(found.name).length === 0 ? bindings(a).aliases.get(found.name) : undefined;
+  return sdkMembersNamed(alias ?? found.name).find((m) => sdks.has(m.sdk) && m.reaches && (!!alias || namesSdk(a, found.name, undefined, m.sdk)));
 }
 
 /** Is `offset` still within the branch that starts at `at`? */

@@ -15,7 +15,7 @@ import { contextOf, type Analysis, type CodeRegion } from '../analysis';
 import { familyOf } from '../languages';
 import { findHttpCalls, findSdkCalls, mayHoldCalls, type CallSite } from './calls';
 import { errorPath, type ErrorPath, type Span } from './errorPath';
-import { isSdkName } from '../sdk';
+import { isSdkName, sdkAliases } from '../sdk';
 import { sdkClassCodes } from './sdkClasses';
 import { structureOf } from './structure';
 
@@ -129,9 +129,13 @@ export function documentCoverage(catalog: Catalog, a: Analysis): CallCoverage[] 
     // cheap exits first: most files name no endpoint at all
     if (!mayHoldCalls(a.text, family, start, end)) continue;
     // a class the file imports from another library (Django's ValidationError) handles none of UQPAY's errors
+    // and an SDK class under the name the file gives it (`ValidationError as UqpayValidationError`) does
     const all = sdkClassCodes(catalog, family);
     const foreign = [...all.keys()].filter((n) => a.text.includes(n) && !isSdkName(a, n));
-    const classCodes = foreign.length ? new Map([...all].filter(([n]) => !foreign.includes(n))) : all;
+    const aliases = [...sdkAliases(a)].filter(([, name]) => all.has(name));
+    const classCodes = foreign.length || aliases.length
+      ? new Map([...[...all].filter(([n]) => !foreign.includes(n)), ...aliases.map(([local, name]) => [local, all.get(name)!] as const)])
+      : all;
     const s = structureOf(a.text, family, literals, start, end);
     const calls = [...findSdkCalls(a.text, family, s, start, end, a.mentionsUqpay()), ...findHttpCalls(catalog, a.text, literals, s, start, end)];
     if (!calls.length) continue;

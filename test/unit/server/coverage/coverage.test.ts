@@ -283,8 +283,20 @@ describe('coverage: handled or not', () => {
     ].join('\n'))[0];
     // Django's ValidationError is about a form, not a 400 from the gateway
     assert.deepEqual(handledCodes(py('from django.core.exceptions import ValidationError\nfrom uqpay import RateLimitError')), ['velocity_limit_exceeded']);
-    // the SDK's own ValidationError takes the 400s: more is handled
-    assert.ok(handledCodes(py('from uqpay import RateLimitError, ValidationError')).length > 1);
+    // the SDK's own ValidationError takes the 400s: more is handled, also under another name
+    const own = handledCodes(py('from uqpay import RateLimitError, ValidationError'));
+    assert.ok(own.length > 1);
+    assert.deepEqual(handledCodes(cover('python', [
+      'from django.core.exceptions import ValidationError',
+      'from uqpay import RateLimitError, ValidationError as UqpayValidationError',
+      'def f(client):',
+      '    try:',
+      '        client.payment.payouts.create(body)',
+      '    except RateLimitError:',
+      '        return None',
+      '    except UqpayValidationError:',
+      '        return None',
+    ].join('\n'))[0]), own);
   });
 
   it("a class an entry reaches only for some of its section's types does not handle it", () => {
