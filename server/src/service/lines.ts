@@ -56,3 +56,19 @@ export function positionIn(starts: readonly number[], text: string, offset: numb
   while (o > starts[line] && (text.charCodeAt(o - 1) === 13 || text.charCodeAt(o - 1) === 10)) o--;
   return { line, character: o - starts[line] };
 }
+
+export interface Line {
+  start: number;
+  end: number;
+  indent: number;
+  text: string;
+}
+
+/** The `\n`-ended line that holds offset `p`: its bounds, indentation and text. */
+export function lineAt(text: string, p: number): Line {
+  const start = text.lastIndexOf('\n', p - 1) + 1;
+  let end = text.indexOf('\n', p);
+  if (end < 0) end = text.length;
+  const t = text.slice(start, end);
+  return { start, end, indent: t.length - t.trimStart().length, text: t };
+}

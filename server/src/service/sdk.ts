@@ -7,6 +7,7 @@ import type { Lang } from '../../../catalog/src/types';
 import { firstMatch, type Analysis, type TextPattern } from './analysis';
 import { commandLink, md } from './describe';
 import { familyOf } from './languages';
+import { lineAt } from './lines';
 import { literalContext, type TokenAt } from './tokens';
 
 /**
@@ -175,7 +176,7 @@ function boundElsewhere(a: Analysis, name: string, userCode: boolean): boolean {
   const lines = LINE_IMPORTS.get(name) ?? LINE_IMPORTS.set(name, lineImports(name)).get(name)!;
   for (let p = text.indexOf(name); p >= 0; p = text.indexOf(name, p + name.length)) {
     if (isIdent(text.charCodeAt(p - 1)) || isIdent(text.charCodeAt(p + name.length))) continue;
-    const line = lineAt(text, p);
+    const line = lineAt(text, p).text;
     if (!STATEMENT.test(line)) continue;
     for (const re of lines) {
       const m = re.exec(line);
@@ -183,11 +184,6 @@ function boundElsewhere(a: Analysis, name: string, userCode: boolean): boolean {
     }
   }
   return false;
-}
-
-function lineAt(text: string, offset: number): string {
-  const end = text.indexOf('\n', offset);
-  return text.slice(text.lastIndexOf('\n', offset - 1) + 1, end < 0 ? text.length : end);
 }
 
 const SDK_IMPORTS = new Map<SdkId, RegExp>();
@@ -202,7 +198,7 @@ function importsSdk(text: string, sdk: SdkId): boolean {
   if (!entry || SDK_SOURCE.test(text.slice(0, 4096))) return false;
   const re = SDK_IMPORTS.get(sdk) ?? SDK_IMPORTS.set(sdk, new RegExp(entry.imports.source, entry.imports.flags.replace('g', '') + 'g')).get(sdk)!;
   re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) if (/^\s*(?:import|from|use|const|let|var|export|require|\})/.test(lineAt(text, m.index))) return true;
+  for (let m = re.exec(text); m; m = re.exec(text)) if (/^\s*(?:import|from|use|const|let|var|export|require|\})/.test(lineAt(text, m.index).text)) return true;
   return false;
 }
 

@@ -6,6 +6,7 @@
  */
 import type { Family } from '../scanners/types';
 import { enclosingBraces, type Structure } from './structure';
+import { lineAt, type Line } from '../lines';
 
 export interface Span {
   start: number;
@@ -108,21 +109,6 @@ function braceFamilyPaths(text: string, family: Family, s: Structure, at: number
       }
     }
   }
-}
-
-interface Line {
-  start: number;
-  end: number;
-  indent: number;
-  text: string;
-}
-
-function lineAt(text: string, p: number): Line {
-  const start = text.lastIndexOf('\n', p - 1) + 1;
-  let end = text.indexOf('\n', p);
-  if (end < 0) end = text.length;
-  const t = text.slice(start, end);
-  return { start, end, indent: t.length - t.trimStart().length, text: t };
 }
 
 function meaningful(l: Line, comment: string): boolean {
