@@ -9,6 +9,7 @@ import { sdkMemberCodes, type SdkMember } from '../../../catalog/src/sdkErrors';
 import { bodyAround } from './codeBodies';
 import { expectedBeforeActual } from './assertions';
 import { amongCodes, openJsonCode, typeNear } from './completionContext';
+import { lineAt } from './lines';
 import { endpointNear, literalContext, objectTokenAt, tokenAt } from './tokens';
 
 interface BaseItem { label: string; entries: ErrorEntry[]; detail: string; doc: string }
@@ -134,30 +135,26 @@ function bodyCodes(catalog: Catalog, codes: BaseItem[], type: string | undefined
   return { isIncomplete: false, items: items(narrowedList.length ? narrowedList : codes, range, CompletionItemKind.Value, (b) => (fits(b) ? 0 : 1)) };
 }
 
-/** YAML `code: |` or `type: "|` with the value still being typed. */
 /** Does the YAML mapping around `offset` hold a key an error body has besides `field` (`message`, and `code` or `type`)? */
 function yamlSibling(text: string, offset: number, field: 'code' | 'type'): boolean {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const indent = /^[ \t]*(?:-\s+)?/.exec(text.slice(lineStart, offset))![0].length;
+  const lead = (t: string): number => /^[ \t]*(?:-\s+)?/.exec(t)![0].length;
+  const here = lineAt(text, offset);
+  const indent = lead(here.text);
   const sibling = new RegExp(`^[ \\t-]*(?:${field === 'code' ? 'type' : 'code'}|message)\\s*:`);
   // the mapping's lines, up and down, until one is indented less (bounded: a mapping is short)
   for (const step of [-1, 1]) {
-    let p = lineStart;
-    for (let n = 0; n < 20; n++) {
-      const next = step < 0 ? text.lastIndexOf('\n', p - 2) + 1 : text.indexOf('\n', p) + 1;
-      if ((step < 0 && p === 0) || (step > 0 && next === 0)) break;
-      p = next;
-      const end = text.indexOf('\n', p);
-      const line = text.slice(p, end < 0 ? text.length : end);
-      if (!line.trim()) continue;
-      const lead = /^[ \t]*(?:-\s+)?/.exec(line)![0].length;
-      if (lead < indent) break;
-      if (lead === indent && sibling.test(line)) return true;
+    let l = here;
+    for (let n = 0; n < 20 && (step < 0 ? l.start > 0 : l.end < text.length); n++) {
+      l = lineAt(text, step < 0 ? l.start - 1 : l.end + 1);
+      if (!l.text.trim()) continue;
+      if (lead(l.text) < indent) break;
+      if (lead(l.text) === indent && sibling.test(l.text)) return true;
     }
   }
   return false;
 }
 
+/** YAML `code: |` or `type: "|` with the value still being typed. */
 function yamlValueAt(a: Analysis, offset: number): { field: 'code' | 'type'; start: number } | undefined {
   const region = a.data.find((d) => d.family === 'yaml' && offset >= d.start && offset <= d.end);
   if (!region) return undefined;

@@ -109,11 +109,10 @@ export function createErrorCodeService(options: { catalog: Catalog; settings?: P
       if (!active(document, s) || foreign(document)) return null;
       const a = cache.get(document);
       const project = projectOf(document.uri);
-      const branch = sdkBranchAt(a, document.offsetAt(position), project);
       const play = playOf(a, project);
       // completion proposes UQPAY's words before anything is typed: only where UQPAY is in play
       if (play === 'neutral' && isCode(a.languageId)) return null;
-      return doComplete(catalog, a, document, position, s.docsLanguage, play, branch);
+      return doComplete(catalog, a, document, position, s.docsLanguage, play, sdkBranchAt(a, document.offsetAt(position), project));
     },
     doValidation,
     async doCodeActions(document, range, context, settings) {

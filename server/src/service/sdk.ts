@@ -156,8 +156,8 @@ function lineImports(n: string): RegExp[] {
 /** lineImports per name (SDK member names: a few dozen). */
 const LINE_IMPORTS = new Map<string, RegExp[]>();
 
-/** The lines `lineImports` can match begin so. */
-const STATEMENT = /^\s*(?:import|from|use|const|let|var)\b/;
+/** The lines an import statement can be read on begin so (`}` ends a JS import that spans lines). */
+const STATEMENT = /^\s*(?:(?:import|from|use|const|let|var|export|require)\b|\})/;
 
 /**
  * Does the file take `name` from somewhere other than a UQPAY SDK, as with Django's, pydantic's or
@@ -198,7 +198,7 @@ function importsSdk(text: string, sdk: SdkId): boolean {
   if (!entry || SDK_SOURCE.test(text.slice(0, 4096))) return false;
   const re = SDK_IMPORTS.get(sdk) ?? SDK_IMPORTS.set(sdk, new RegExp(entry.imports.source, entry.imports.flags.replace('g', '') + 'g')).get(sdk)!;
   re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) if (/^\s*(?:import|from|use|const|let|var|export|require|\})/.test(lineAt(text, m.index).text)) return true;
+  for (let m = re.exec(text); m; m = re.exec(text)) if (STATEMENT.test(lineAt(text, m.index).text)) return true;
   return false;
 }
 
@@ -214,6 +214,16 @@ function namesSdk(a: Analysis, name: string, qualifier: string | undefined, sdk:
   const ours = !boundElsewhere(a, qualifier ?? name, user);
   w[NAMES].set(key, ours);
   return ours;
+}
+
+/**
+ * The SDK members a name in the file stands for: its own, or, for a name that is no SDK member, the
+ * one it is an alias of (`NotFoundError as UqNotFound`, imported so beside another library's).
+ */
+function membersOf(a: Analysis, name: string, qualifier?: string): { members: readonly SdkMember[]; alias: boolean } {
+  const own = sdkMembersNamed(name);
+  const of = own.length === 0 && qualifier === undefined ? bindings(a).aliases.get(name) : undefined;
+  return of ? { members: sdkMembersNamed(of), alias: true } : { members: own, alias: false };
 }
 
 /** The file's local names for SDK names (`ValidationError as UqpayValidationError`). */
@@ -233,10 +243,8 @@ export function sdkMemberAt(a: Analysis, offset: number, project: readonly SdkId
   if (!id) return undefined;
   const sdks = sdksOf(a, project);
   if (sdks.size === 0) return undefined;
-  // `NotFoundError as UqNotFound`, imported so beside another library's NotFoundError
-  const alias = id.qualifier === undefined && sdkMembersNamed(id.name).length === 0 ? bindings(a).aliases.get(id.name) : undefined;
-  const candidates = sdkMembersNamed(alias ?? id.name);
-  for (const m of candidates) {
+  const { members, alias } = membersOf(a, id.name, id.qualifier);
+  for (const m of members) {
     if (!sdks.has(m.sdk) || (!alias && !namesSdk(a, id.name, id.qualifier, m.sdk))) continue;
     const type = CODE_QUALIFIER[m.sdk];
     if (m.kind === 'code' && (!type || (id.qualifier !== type && !declaresConstant(a.text, id.start, id.end, type)))) continue;
@@ -432,8 +440,8 @@ export function sdkBranchAt(a: Analysis, offset: number, project: readonly SdkId
     if (inside(text, from + m.index, offset, python)) found = { name: m[6] ? 'APIError' : name, at: from + m.index };
   }
   if (!found) return undefined;
-  const alias = sdkMembersNamed(found.name).length === 0 ? bindings(a).aliases.get(found.name) : undefined;
-  return sdkMembersNamed(alias ?? found.name).find((m) => sdks.has(m.sdk) && m.reaches && (!!alias || namesSdk(a, found.name, undefined, m.sdk)));
+  const { members, alias } = membersOf(a, found.name);
+  return members.find((m) => sdks.has(m.sdk) && m.reaches && (alias || namesSdk(a, found.name, undefined, m.sdk)));
 }
 
 /** Is `offset` still within the branch that starts at `at`? */

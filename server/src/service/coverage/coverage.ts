@@ -15,6 +15,7 @@ import { contextOf, type Analysis, type CodeRegion } from '../analysis';
 import { familyOf } from '../languages';
 import { findHttpCalls, findSdkCalls, mayHoldCalls, type CallSite } from './calls';
 import { errorPath, type ErrorPath, type Span } from './errorPath';
+import type { Family } from '../scanners/types';
 import { isSdkName, sdkAliases } from '../sdk';
 import { sdkClassCodes } from './sdkClasses';
 import { structureOf } from './structure';
@@ -116,6 +117,22 @@ function coverageOf(catalog: Catalog, call: CallSite, path: ErrorPath, found: Fo
   return { call, path, errors, handled, total: errors.length };
 }
 
+/**
+ * The SDK classes that handle errors, as this file names them: a class it imports from another
+ * library (Django's ValidationError) handles none of UQPAY's errors, and an SDK class under a name
+ * the file gives it (`ValidationError as UqpayValidationError`) handles the class's.
+ */
+function fileClassCodes(catalog: Catalog, a: Analysis, family: Family): ReadonlyMap<string, ReadonlySet<string>> {
+  const all = sdkClassCodes(catalog, family);
+  const foreign = [...all.keys()].filter((n) => a.text.includes(n) && !isSdkName(a, n));
+  const aliases = [...sdkAliases(a)].filter(([, name]) => all.has(name));
+  if (!foreign.length && !aliases.length) return all;
+  const out = new Map(all);
+  for (const n of foreign) out.delete(n);
+  for (const [local, name] of aliases) out.set(local, all.get(name)!);
+  return out;
+}
+
 const analyses = new WeakMap<Analysis, Map<Catalog, CallCoverage[]>>();
 
 /** Every endpoint call in the document with its error coverage, in document order. Cached per analysis. */
@@ -124,18 +141,12 @@ export function documentCoverage(catalog: Catalog, a: Analysis): CallCoverage[] 
   const hit = byCatalog?.get(catalog);
   if (hit) return hit;
   const out: CallCoverage[] = [];
+  const classesOf = new Map<Family, ReadonlyMap<string, ReadonlySet<string>>>();
   for (const region of a.code) {
     const { family, start, end, literals } = region;
     // cheap exits first: most files name no endpoint at all
     if (!mayHoldCalls(a.text, family, start, end)) continue;
-    // a class the file imports from another library (Django's ValidationError) handles none of UQPAY's errors
-    // and an SDK class under the name the file gives it (`ValidationError as UqpayValidationError`) does
-    const all = sdkClassCodes(catalog, family);
-    const foreign = [...all.keys()].filter((n) => a.text.includes(n) && !isSdkName(a, n));
-    const aliases = [...sdkAliases(a)].filter(([, name]) => all.has(name));
-    const classCodes = foreign.length || aliases.length
-      ? new Map([...[...all].filter(([n]) => !foreign.includes(n)), ...aliases.map(([local, name]) => [local, all.get(name)!] as const)])
-      : all;
+    const classCodes = classesOf.get(family) ?? classesOf.set(family, fileClassCodes(catalog, a, family)).get(family)!;
     const s = structureOf(a.text, family, literals, start, end);
     const calls = [...findSdkCalls(a.text, family, s, start, end, a.mentionsUqpay()), ...findHttpCalls(catalog, a.text, literals, s, start, end)];
     if (!calls.length) continue;
