@@ -9,12 +9,12 @@
  *
  *   npx tsx bench/controls.ts [--list]
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadBuiltinCatalog } from '../catalog/src';
 import { createErrorCodeService, languageIdForPath } from '../server/src/service';
-import { MIRRORS, snapshot } from './snapshots';
+import { filesUnder, MIRRORS, snapshot } from './snapshots';
 
 const CONTROLS = ['openai+openai-python', 'anthropics+anthropic-sdk-typescript', 'stripe+stripe-go'];
 /** Larger files are generated or vendored data, not code a developer hovers in. */
@@ -24,17 +24,7 @@ const QUOTED = /(['"`])([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\1/g;
 interface Target { name: string; files: string[]; read(path: string): string | undefined }
 
 function nodeModules(): Target {
-  const root = join(__dirname, '..', 'node_modules');
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      const st = statSync(path, { throwIfNoEntry: false });
-      if (st?.isDirectory()) walk(path);
-      else if (st && st.size < MAX_BYTES) files.push(path);
-    }
-  };
-  if (existsSync(root)) walk(root);
+  const files = filesUnder(join(__dirname, '..', 'node_modules'), (_, size) => size < MAX_BYTES);
   return { name: 'node_modules', files, read: (path) => readFileSync(path, 'utf8') };
 }
 

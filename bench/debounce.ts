@@ -2,8 +2,9 @@
  * Finds the server's didChange debounce in its source, so the edit timing can be reported both raw
  * and without it, each labelled, instead of silently subtracting a guess.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { filesUnder } from './snapshots';
 
 export interface DebounceInfo {
   ms: number;
@@ -11,22 +12,11 @@ export interface DebounceInfo {
   where: string;
 }
 
-function tsFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...tsFiles(p));
-    else if (name.endsWith('.ts')) out.push(p);
-  }
-  return out.sort();
-}
-
 /** A numeric constant whose name or line mentions debounce, e.g. `const DEBOUNCE_MS = 150`. */
 const DEBOUNCE_LINE = /debounce\w*\s*(?::\s*\w+\s*)?[=:]\s*(\d+(?:_\d+)*)\b/i;
 
 export function findDebounce(serverSrc: string, repoRoot = join(serverSrc, '..', '..')): DebounceInfo | null {
-  for (const file of tsFiles(serverSrc)) {
+  for (const file of filesUnder(serverSrc, (path) => path.endsWith('.ts'))) {
     const lines = readFileSync(file, 'utf8').split('\n');
     for (let i = 0; i < lines.length; i++) {
       const m = DEBOUNCE_LINE.exec(lines[i]);

@@ -1,5 +1,7 @@
-/** Reading a repository snapshot fetched under /work/.mirror (`owner+name/repo`, a bare git directory). */
+/** Reading code trees: a repository snapshot fetched under /work/.mirror (`owner+name/repo`, a bare git directory), or a plain folder. */
 import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
 export const MIRRORS = process.env.UQPAY_SDK_MIRRORS ?? '/work/.mirror';
 
@@ -17,4 +19,19 @@ export function snapshot(repo: string): { files: string[]; read(path: string): s
       }
     },
   };
+}
+
+/** The files under `dir` (recursively, sorted) that `keep` accepts; entries that cannot be read (broken links) are skipped. */
+export function filesUnder(dir: string, keep: (path: string, size: number) => boolean): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      const st = statSync(path, { throwIfNoEntry: false });
+      if (st?.isDirectory()) walk(path);
+      else if (st && keep(path, st.size)) out.push(path);
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out.sort();
 }
